@@ -1,0 +1,115 @@
+"""PDF → positioned characters. The only module that talks to a PDF library.
+
+`PdfEngine` is the small interface the parser depends on; `PdfplumberEngine` implements it. A faster
+engine only has to return the same `PageChars` to be usable. Failures of the PDF library are turned
+into typed `ResparseError`s here, so no later stage sees a library exception.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from typing import Protocol
+
+from ..errors import Corrupt, Empty, Encrypted, NotAPdf, TooLarge
+from ..model.text import Char, PageChars, Rule
+
+PDF_MAGIC = b"%PDF-"
+# The header may be preceded by a little junk (some writers emit a BOM or whitespace).
+MAGIC_SEARCH_WINDOW = 1024
+# A rule thinner than this (points) is a line, not a filled box.
+RULE_MAX_THICKNESS = 2.0
+# Glyphs drawn twice at (almost) the same place by old PDF writers, to fake bold: tolerance in points.
+DUPLICATE_GLYPH_TOLERANCE = 1.0
+
+
+class PdfEngine(Protocol):
+    """What the parser needs from a PDF library."""
+
+    def pages(self, data: bytes, name: str, max_pages: int | None = None) -> Iterator[PageChars]: ...
+
+    def page_count(self, data: bytes, name: str) -> int: ...
+
+
+def check_header(data: bytes, name: str) -> None:
+    """Refuse empty input and files that are not PDFs before a PDF library sees them."""
+    if not data or not data.strip():
+        raise Empty(name, "the file is empty")
+    if PDF_MAGIC not in data[:MAGIC_SEARCH_WINDOW]:
+        raise NotAPdf(name, "not a PDF file (no %PDF- header)")
+
+
+def _is_bold(font: str) -> bool:
+    f = font.lower()
+    return "bold" in f or "black" in f or "heavy" in f or f.endswith(",b")
+
+
+def _is_italic(font: str) -> bool:
+    f = font.lower()
+    return "italic" in f or "oblique" in f or f.endswith(",i")
+
+
+class PdfplumberEngine:
+    """pdfplumber (pdfminer.six) backed engine."""
+
+    def _open(self, data: bytes, name: str):
+        import pdfplumber
+        from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+        from pdfminer.pdfparser import PDFSyntaxError
+
+        check_header(data, name)
+        try:
+            pdf = pdfplumber.open(io.BytesIO(data))
+            pdf.pages  # noqa: B018 - forces the page tree to be read, where damage shows
+        except (PDFPasswordIncorrect, PDFEncryptionError) as e:
+            raise Encrypted(name, f"the PDF is encrypted ({type(e).__name__})") from None
+        except PDFSyntaxError as e:
+            raise Corrupt(name, f"damaged PDF: {e}") from None
+        except Exception as e:  # pdfminer raises many unrelated types on damaged files
+            if "password" in str(e).lower() or "encrypt" in str(e).lower():
+                raise Encrypted(name, "the PDF is encrypted") from None
+            raise Corrupt(name, f"damaged PDF: {type(e).__name__}: {e}".rstrip(": ")) from None
+        return pdf
+
+    def page_count(self, data: bytes, name: str) -> int:
+        with self._open(data, name) as pdf:
+            return len(pdf.pages)
+
+    def pages(self, data: bytes, name: str, max_pages: int | None = None) -> Iterator[PageChars]:
+        pdf = self._open(data, name)
+        with pdf:
+            if max_pages is not None and len(pdf.pages) > max_pages:
+                raise TooLarge(name, f"{len(pdf.pages)} pages, more than the limit of {max_pages}")
+            for number, page in enumerate(pdf.pages, 1):
+                try:
+                    yield self._read_page(page, number)
+                except Exception as e:
+                    raise Corrupt(name, f"damaged page {number}: {type(e).__name__}: {e}") from None
+                page.close()
+
+    def _read_page(self, page, number: int) -> PageChars:
+        page = page.dedupe_chars(tolerance=DUPLICATE_GLYPH_TOLERANCE)
+        chars = []
+        for c in page.chars:
+            text = c.get("text") or ""
+            if not text:
+                continue
+            font = (c.get("fontname") or "").split("+")[-1]
+            chars.append(Char(text=text, x0=float(c["x0"]), x1=float(c["x1"]), top=float(c["top"]),
+                              bottom=float(c["bottom"]), size=round(float(c.get("size") or 0), 2), font=font,
+                              bold=_is_bold(font), italic=_is_italic(font)))
+        rules = []
+        for r in list(page.lines) + list(page.rects):
+            if abs(float(r["bottom"]) - float(r["top"])) <= RULE_MAX_THICKNESS:
+                rules.append(Rule(x0=float(r["x0"]), x1=float(r["x1"]), top=float(r["top"])))
+        return PageChars(number=number, width=float(page.width), height=float(page.height),
+                         chars=chars, rules=rules)
+
+
+DEFAULT_ENGINE: PdfEngine = PdfplumberEngine()
+
+
+def read_pages(data: bytes, name: str, engine: PdfEngine | None = None,
+               max_pages: int | None = None) -> list[PageChars]:
+    """All pages of a PDF as positioned characters."""
+    return list((engine or DEFAULT_ENGINE).pages(data, name, max_pages=max_pages))

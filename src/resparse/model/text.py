@@ -1,0 +1,107 @@
+"""Positioned text passed between the layout stages: characters, lines, pages.
+
+Coordinates are PDF points with the origin at the top-left of the page (y grows downwards),
+as pdfplumber reports them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Char:
+    """One glyph as the PDF engine reports it."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    font: str
+    bold: bool = False
+    italic: bool = False
+
+    @property
+    def baseline(self) -> float:
+        return self.bottom
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A drawn horizontal line or thin rectangle (the footnote separator is sometimes one)."""
+
+    x0: float
+    x1: float
+    top: float
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+
+@dataclass
+class PageChars:
+    """Everything the structure stages need from one page."""
+
+    number: int  # 1-based
+    width: float
+    height: float
+    chars: list[Char]
+    rules: list[Rule] = field(default_factory=list)
+
+
+@dataclass
+class Span:
+    """A run of text in one style inside a line; `marker` spans are superscript footnote markers."""
+
+    text: str
+    italic: bool = False
+    bold: bool = False
+    marker: bool = False
+
+
+@dataclass
+class Line:
+    """A run of characters on one baseline, separated from other runs by a wide horizontal gap."""
+
+    spans: list[Span]
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float  # dominant font size of the line's body text
+    page: int
+
+    @property
+    def text(self) -> str:
+        """The line's text without superscript markers."""
+        return "".join(s.text for s in self.spans if not s.marker)
+
+    @property
+    def raw(self) -> str:
+        """The line's text with markers inline (as a plain text extractor would give it)."""
+        return "".join(s.text for s in self.spans)
+
+    @property
+    def bold(self) -> bool:
+        body = [s for s in self.spans if not s.marker and s.text.strip()]
+        return bool(body) and all(s.bold for s in body)
+
+    @property
+    def italic(self) -> bool:
+        body = [s for s in self.spans if not s.marker and s.text.strip()]
+        return bool(body) and all(s.italic for s in body)
+
+
+@dataclass
+class Page:
+    """A page after layout: body lines, footnote lines and the furniture that was taken away."""
+
+    number: int
+    width: float
+    height: float
+    body: list[Line]
+    notes: list[Line] = field(default_factory=list)
+    furniture: list[Line] = field(default_factory=list)
