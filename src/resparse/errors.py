@@ -67,3 +67,32 @@ class Internal(ResparseError):
 ERRORS: tuple[type[ResparseError], ...] = (
     NotAPdf, Corrupt, Encrypted, NoTextLayer, Empty, TooLarge, Timeout, Internal,
 )
+
+# Exit codes of the `resparse` command, in one place (the README's table is this dict).
+EXIT_OK = 0
+EXIT_FAILED = 1  # `validate`: a file violates the schema; (batch) some files failed
+EXIT_USAGE = 2  # bad option or argument; an input that cannot be read, an output that cannot be written
+EXIT_INTERRUPTED = 130  # Ctrl-C
+
+EXIT_CODES: dict[str, int] = {
+    "ok": EXIT_OK,
+    "failed": EXIT_FAILED,
+    "usage": EXIT_USAGE,
+    **{error.code: error.exit_code for error in ERRORS},
+    "interrupted": EXIT_INTERRUPTED,
+}
+
+EXIT_CODE_MEANINGS: dict[str, str] = {
+    "ok": "success; for `validate`, every file is valid",
+    "failed": "`validate`: at least one file violates the schema",
+    "usage": "usage error, or an input that cannot be read / an output that cannot be written",
+    "not_pdf": "the input is not a PDF",
+    "corrupt": "the PDF is damaged",
+    "encrypted": "the PDF is encrypted (password-protected)",
+    "no_text_layer": "the PDF has no text layer (a scan: run OCR first)",
+    "empty": "the input is empty",
+    "too_large": "the input exceeds the page or byte limit",
+    "timeout": "the input took longer than the time limit",
+    "internal": "a bug in resparse (please report it with the file)",
+    "interrupted": "interrupted (Ctrl-C)",
+}

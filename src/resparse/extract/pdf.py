@@ -49,6 +49,35 @@ def _is_italic(font: str) -> bool:
     return "italic" in f or "oblique" in f or f.endswith(",i")
 
 
+# Longest library message quoted in an error line; pdfminer can put a whole dictionary in one.
+MAX_CAUSE_CHARS = 160
+
+
+def _unwrap(exc: BaseException) -> BaseException:
+    """The pdfminer exception that pdfplumber wrapped in its `PdfminerException` (args[0]), else `exc`."""
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    while isinstance(exc, PdfminerException) and exc.args and isinstance(exc.args[0], BaseException):
+        exc = exc.args[0]
+    return exc
+
+
+def _mentions_encryption(exc: BaseException) -> bool:
+    text = f"{type(exc).__name__} {exc}".lower()
+    return "password" in text or "encrypt" in text
+
+
+def _describe(exc: BaseException, with_type: bool = True) -> str:
+    """A library exception as a short, printable, one-line cause (its message may hold raw PDF bytes)."""
+    message = "".join(ch if ch.isprintable() else " " for ch in str(exc))
+    message = " ".join(message.split())
+    if len(message) > MAX_CAUSE_CHARS:
+        message = message[: MAX_CAUSE_CHARS - 1] + "…"
+    if not with_type:
+        return message or type(exc).__name__
+    return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
+
+
 class PdfplumberEngine:
     """pdfplumber (pdfminer.six) backed engine."""
 
@@ -61,14 +90,15 @@ class PdfplumberEngine:
         try:
             pdf = pdfplumber.open(io.BytesIO(data))
             pdf.pages  # noqa: B018 - forces the page tree to be read, where damage shows
-        except (PDFPasswordIncorrect, PDFEncryptionError) as e:
-            raise Encrypted(name, f"the PDF is encrypted ({type(e).__name__})") from None
-        except PDFSyntaxError as e:
-            raise Corrupt(name, f"damaged PDF: {e}") from None
         except Exception as e:  # pdfminer raises many unrelated types on damaged files
-            if "password" in str(e).lower() or "encrypt" in str(e).lower():
-                raise Encrypted(name, "the PDF is encrypted") from None
-            raise Corrupt(name, f"damaged PDF: {type(e).__name__}: {e}".rstrip(": ")) from None
+            cause = _unwrap(e)
+            if isinstance(cause, PDFPasswordIncorrect):
+                raise Encrypted(name, "the PDF is encrypted with a password; decrypt it first") from None
+            if isinstance(cause, PDFEncryptionError) or _mentions_encryption(cause):
+                raise Encrypted(name, f"the PDF is encrypted ({_describe(cause)})") from None
+            if isinstance(cause, PDFSyntaxError):
+                raise Corrupt(name, f"damaged PDF: {_describe(cause, with_type=False)}") from None
+            raise Corrupt(name, f"damaged PDF: {_describe(cause)}") from None
         return pdf
 
     def page_count(self, data: bytes, name: str) -> int:
@@ -84,7 +114,7 @@ class PdfplumberEngine:
                 try:
                     yield self._read_page(page, number)
                 except Exception as e:
-                    raise Corrupt(name, f"damaged page {number}: {type(e).__name__}: {e}") from None
+                    raise Corrupt(name, f"damaged page {number}: {_describe(_unwrap(e))}") from None
                 page.close()
 
     def _read_page(self, page, number: int) -> PageChars:

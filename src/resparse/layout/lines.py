@@ -1,0 +1,142 @@
+"""Characters → lines.
+
+Characters are grouped by baseline, then split where a wide horizontal gap separates two runs
+(the two halves of a running header, "United Nations" and the symbol in a masthead). Small raised
+glyphs next to body text become `marker` spans: the superscript footnote references of UN documents.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..model.text import Char, Line, PageChars, Span
+
+# Two characters share a line when their baselines differ by at most this share of the larger
+# font size. A superscript marker is raised ~1/3 of the body size, which must stay inside it;
+# consecutive lines are >= 1.1 sizes apart, which must stay outside it.
+BASELINE_TOLERANCE_RATIO = 0.5
+# Glyphs of similar size share a line when their baselines differ by at most this share of the
+# smaller size (rounding noise and mixed fonts on one line).
+SAME_LINE_TOLERANCE_RATIO = 0.25
+# A horizontal gap wider than this many font sizes starts a new line fragment (columns, header halves).
+# A tab after a paragraph number ("1.<tab>Decides") is ~2 sizes; header halves are far wider.
+FRAGMENT_GAP_RATIO = 4.5
+# A gap wider than this share of the font size between two glyphs is a word space.
+WORD_GAP_RATIO = 0.17
+# A glyph is a superscript marker when smaller than this share of the line's body size ...
+MARKER_SIZE_RATIO = 0.82
+# ... and its baseline is raised by more than this share of the body size.
+MARKER_RISE_RATIO = 0.12
+
+SPACE_CHARS = {" ", "\u00a0", "\u2002", "\u2003", "\u2009", "\u202f", "\t"}
+
+
+def _cluster_by_baseline(chars: Sequence[Char]) -> list[list[Char]]:
+    """Group glyphs whose baselines are close, scanning from the top of the page down.
+
+    Glyphs of one size are grouped first (tolerance relative to the smaller size, so that a 20pt
+    organ name and a 10pt date beside it stay apart); then a cluster of small glyphs sitting just
+    above a cluster of larger ones (superscript markers) is merged into it.
+    """
+    clusters: list[tuple[float, float, list[Char]]] = []  # (baseline of the largest glyph, its size, chars)
+    for c in sorted(chars, key=lambda c: c.bottom):
+        for k in range(len(clusters) - 1, max(-1, len(clusters) - 4), -1):
+            base, size, members = clusters[k]
+            if abs(c.bottom - base) <= SAME_LINE_TOLERANCE_RATIO * min(size, c.size):
+                members.append(c)
+                if c.size > size:
+                    clusters[k] = (c.bottom, c.size, members)
+                break
+        else:
+            clusters.append((c.bottom, c.size, [c]))
+    merged: list[tuple[float, float, list[Char]]] = []
+    for i, (base, size, members) in enumerate(clusters):
+        small = max(m.size for m in members)
+        below = clusters[i + 1] if i + 1 < len(clusters) else None
+        if (below is not None and small < MARKER_SIZE_RATIO * below[1]
+                and 0 < below[0] - base <= BASELINE_TOLERANCE_RATIO * below[1]):
+            below[2].extend(members)
+            continue
+        merged.append((base, size, members))
+    return [members for _, _, members in merged]
+
+
+def _split_fragments(chars: list[Char]) -> list[list[Char]]:
+    chars = sorted(chars, key=lambda c: c.x0)
+    out: list[list[Char]] = [[chars[0]]]
+    last_right = chars[0].x1
+    for c in chars[1:]:
+        prev = out[-1][-1]
+        size = max(c.size, prev.size)
+        gap = c.x0 - last_right
+        mixed = min(c.size, prev.size) < MARKER_SIZE_RATIO * size and abs(c.bottom - prev.bottom) < SAME_LINE_TOLERANCE_RATIO * min(c.size, prev.size)
+        if gap > FRAGMENT_GAP_RATIO * size or (mixed and gap > min(c.size, prev.size)):
+            out.append([c])
+        else:
+            out[-1].append(c)
+        last_right = max(last_right, c.x1)
+    return out
+
+
+def _body_size(chars: Sequence[Char]) -> float:
+    """The size most of the line's visible glyphs are set in (by count)."""
+    counts: dict[float, int] = {}
+    for c in chars:
+        if c.text not in SPACE_CHARS:
+            counts[c.size] = counts.get(c.size, 0) + 1
+    return max(counts, key=lambda s: (counts[s], s)) if counts else chars[0].size
+
+
+def _make_line(chars: list[Char], page: int) -> Line | None:
+    size = _body_size(chars)
+    body = [c for c in chars if c.size >= size * MARKER_SIZE_RATIO and c.text not in SPACE_CHARS]
+    baseline = max((c.bottom for c in body), default=max(c.bottom for c in chars))
+    spans: list[Span] = []
+    prev: Char | None = None
+    for c in chars:
+        is_marker = (c.size < size * MARKER_SIZE_RATIO and baseline - c.bottom > MARKER_RISE_RATIO * size
+                     and c.text not in SPACE_CHARS)
+        text = " " if c.text in SPACE_CHARS else c.text
+        gap_space = prev is not None and c.x0 - prev.x1 > WORD_GAP_RATIO * min(size, max(prev.size, c.size))
+        if spans and gap_space and text != " " and not spans[-1].text.endswith(" "):
+            if is_marker and spans[-1].marker or (not is_marker and not spans[-1].marker):
+                spans[-1].text += " "
+            else:
+                spans.append(Span(" ", italic=spans[-1].italic, bold=spans[-1].bold))
+        if spans and spans[-1].marker == is_marker and (is_marker or (
+                spans[-1].italic == c.italic and spans[-1].bold == c.bold)):
+            spans[-1].text += text
+        else:
+            spans.append(Span(text, italic=c.italic, bold=c.bold, marker=is_marker))
+        prev = c
+    # Collapse spaces and drop empty spans, keeping marker boundaries.
+    cleaned: list[Span] = []
+    for s in spans:
+        t = " ".join(s.text.split(" "))
+        while "  " in t:
+            t = t.replace("  ", " ")
+        if cleaned and t.startswith(" ") and cleaned[-1].text.endswith(" "):
+            t = t[1:]
+        if t:
+            cleaned.append(Span(t, s.italic, s.bold, s.marker))
+    if cleaned:
+        cleaned[0].text = cleaned[0].text.lstrip()
+        cleaned[-1].text = cleaned[-1].text.rstrip()
+    cleaned = [s for s in cleaned if s.text]
+    if not cleaned:
+        return None
+    visible = [c for c in chars if c.text not in SPACE_CHARS] or chars
+    return Line(spans=cleaned, x0=min(c.x0 for c in visible), x1=max(c.x1 for c in visible),
+                top=min(c.top for c in body or visible), bottom=baseline, size=size, page=page)
+
+
+def build_lines(page: PageChars) -> list[Line]:
+    """All text lines of a page, top to bottom, left to right within a baseline."""
+    lines: list[Line] = []
+    visible = [c for c in page.chars if c.text not in SPACE_CHARS and c.text.strip()]
+    for cluster in _cluster_by_baseline(visible):
+        for fragment in _split_fragments(cluster):
+            line = _make_line(fragment, page.number)
+            if line is not None:
+                lines.append(line)
+    return lines

@@ -1,0 +1,138 @@
+"""Lines of a page → body, footnote area and page furniture.
+
+UN pages carry running headers (symbol, short title) and footers (page counter `2/10`, job number
+`25-03668`, barcode `*2503668*`) that are never text, and footnotes under a short rule at the
+page bottom (un-conventions §4, §5). This stage sorts every line into one of the three, so that the
+structure stages see body text only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from ..model.text import Line, Page, PageChars
+from .lines import build_lines
+
+# Share of the page height at the top and bottom where running headers and footers are printed.
+HEADER_BAND_RATIO = 0.115
+FOOTER_BAND_RATIO = 0.12
+# A line set smaller than this share of the body size is not body text (headers are ~8.5/10).
+FURNITURE_SIZE_RATIO = 0.93
+# A drawn footnote separator starts in the left part of the page and is short.
+SEPARATOR_MAX_X0_RATIO = 0.35
+SEPARATOR_MAX_WIDTH_RATIO = 0.5
+SEPARATOR_MIN_WIDTH = 20.0
+
+PAGE_NUMBER = re.compile(r"^\d{1,4}$")  # a bare page number in the footer band
+NOTE_START = re.compile(r"^(?:\*{1,3}|\d{1,3}/?)\s")  # a note opening with a full-size marker
+SEPARATOR_TEXT = re.compile(r"^[_\u2014\u2015\u2500-]{5,}$")
+
+# Lines that are page furniture wherever they stand in the header or footer band.
+FURNITURE_PATTERNS = [
+    re.compile(p) for p in (
+        r"^\d{1,4}/\d{1,4}$",                                      # page counter 2/10
+        r"^(?:[A-Z]{1,2}\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6}){0,2}$",  # job number 25-03668 (E) 050625
+        r"^(?:\d{1,4}/\d{1,4}\s+)?(?:[A-Z]{1,2}\.)?\d{2}-\d{5}(?:\s+\d{1,4}/\d{1,4})?$",  # 2/3 25-03668, V.22-21550 4/5
+        r"^\*\d{6,9}\*$",                                          # barcode text
+        r"^Page\s+\d+$",                                           # older "Page 2" header
+        r"^(?:/\.\.\.|\.\.\./|-{3,}|_{1,4})$",                     # continuation marks of older documents
+        r"^Please recycle",
+    )
+]
+
+
+def is_furniture_text(text: str) -> bool:
+    t = " ".join(text.split())
+    return any(p.match(t) for p in FURNITURE_PATTERNS)
+
+
+def body_size(lines: Sequence[Line]) -> float:
+    """The font size most of the document's text is set in (weighted by characters)."""
+    counts: Counter[float] = Counter()
+    for line in lines:
+        counts[round(line.size, 1)] += len(line.text)
+    return counts.most_common(1)[0][0] if counts else 10.0
+
+
+def _recurring_texts(pages: Sequence[list[Line]], heights: Sequence[float]) -> set[str]:
+    """Texts printed in the header or footer band of two or more pages (symbol, running title)."""
+    seen: Counter[str] = Counter()
+    for lines, height in zip(pages, heights, strict=True):
+        texts = {" ".join(ln.text.split()) for ln in lines
+                 if ln.top < HEADER_BAND_RATIO * height or ln.top > (1 - FOOTER_BAND_RATIO) * height}
+        seen.update(texts)
+    return {t for t, n in seen.items() if n >= 2 and len(t) > 3}
+
+
+def _separator_top(page: PageChars, lines: Sequence[Line], size: float) -> float | None:
+    """Top of the footnote separator: a run of underscores, or a short drawn rule with small text below."""
+    for line in lines:
+        if SEPARATOR_TEXT.match(line.text.replace(" ", "")) and line.top > page.height * 0.25:
+            return line.top
+    for rule in sorted(page.rules, key=lambda r: r.top):
+        if (rule.x0 < page.width * SEPARATOR_MAX_X0_RATIO and SEPARATOR_MIN_WIDTH <= rule.width
+                < page.width * SEPARATOR_MAX_WIDTH_RATIO and rule.top > page.height * 0.25):
+            below = [ln for ln in lines if ln.top > rule.top and ln.top < (1 - FOOTER_BAND_RATIO) * page.height]
+            if below and all(ln.size < size * FURNITURE_SIZE_RATIO for ln in below):
+                return rule.top
+    return _small_trailing_block_top(page, lines, size)
+
+
+def _small_trailing_block_top(page: PageChars, lines: Sequence[Line], size: float) -> float | None:
+    """Without a drawn separator: the run of small lines at the page bottom that opens with a marker."""
+    footer_limit = (1 - FOOTER_BAND_RATIO) * page.height
+    candidates = [ln for ln in sorted(lines, key=lambda ln: ln.top)
+                  if not (ln.top > footer_limit and (is_furniture_text(ln.text) or PAGE_NUMBER.match(ln.text)))]
+    top = None
+    for line in reversed(candidates):
+        if line.size >= size * FURNITURE_SIZE_RATIO or line.top < page.height * 0.25:
+            break
+        top = line
+    if top is not None and (top.spans[0].marker or NOTE_START.match(top.text)):
+        return top.top - 0.5
+    return None
+
+
+def split_page(page: PageChars, lines: list[Line], size: float, recurring: set[str]) -> Page:
+    """Sort the lines of one page into body, notes and furniture."""
+    body: list[Line] = []
+    notes: list[Line] = []
+    furniture: list[Line] = []
+    sep = _separator_top(page, lines, size)
+    header_limit = HEADER_BAND_RATIO * page.height
+    footer_limit = (1 - FOOTER_BAND_RATIO) * page.height
+    for line in lines:
+        text = " ".join(line.text.split())
+        in_header = line.top < header_limit
+        in_footer = line.top > footer_limit
+        below_sep = sep is not None and line.top > sep
+        small = line.size < size * FURNITURE_SIZE_RATIO
+        if SEPARATOR_TEXT.match(text.replace(" ", "")):
+            furniture.append(line)
+        elif in_header and page.number > 1 and (is_furniture_text(text) or text in recurring or small):
+            furniture.append(line)
+        elif in_footer and (is_furniture_text(text) or PAGE_NUMBER.match(text)):
+            furniture.append(line)
+        elif below_sep:
+            notes.append(line)
+        elif in_footer and text in recurring:
+            furniture.append(line)
+        elif in_footer and small and (line.spans[0].marker or text.startswith("*") or (
+                notes and notes[-1].top < line.top)):
+            notes.append(line)  # a first-page "*" note printed without a separator
+        elif in_footer and small:
+            furniture.append(line)
+        else:
+            body.append(line)
+    return Page(number=page.number, width=page.width, height=page.height, body=body, notes=notes,
+                furniture=furniture)
+
+
+def layout_pages(pages: Sequence[PageChars]) -> list[Page]:
+    """Every page split into body lines, footnote lines and furniture."""
+    all_lines = [build_lines(p) for p in pages]
+    size = body_size([ln for lines in all_lines for ln in lines])
+    recurring = _recurring_texts(all_lines, [p.height for p in pages]) if len(pages) > 1 else set()
+    return [split_page(p, lines, size, recurring) for p, lines in zip(pages, all_lines, strict=True)]
