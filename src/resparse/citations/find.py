@@ -66,7 +66,7 @@ def canonical_symbol(raw: str) -> str:
 
     Whitespace collapsed, one space before an SC year / GA session in parentheses and before a
     resolution part letter, modifiers in canonical case: `S/RES/1373(2001)` -> `S/RES/1373 (2001)`,
-    `a/54/L.74/ADD.1` stays upper-case first but `ADD.1` -> `Add.1`, `A/RES/68/247B` -> `A/RES/68/247 B`.
+    `A/54/L.74/ADD.1` -> `A/54/L.74/Add.1`, `A/RES/68/247B` -> `A/RES/68/247 B`.
     """
     return "-".join(_canonical_single(part) for part in split_joint(raw))
 

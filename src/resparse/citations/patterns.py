@@ -63,8 +63,7 @@ FOLLOW_ON = re.compile(
     r"(?P<sep>\s*,\s*|\s+(?:and|y|et|to|à|a)\s+|\s*[-–]\s*)"
     r"(?P<mod>(?:Add|ADD|Rev|REV|Corr|CORR|Amend|AMEND)\.\d+)(?![\w/])"
 )
-# The separators that mean "every number in between" ("Add.7 to Add.10").
-RANGE_SEPARATORS = ("to", "à", "a", "-", "–")
+# A range ("Add.7 to Add.10") gives its two ends only; the numbers in between are not printed.
 
 # Modifiers and numbered components written in canonical case.
 #   ADD.43 -> Add.43   corr.1 -> Corr.1   l.5 -> L.5   pv.70 -> PV.70

@@ -1,0 +1,174 @@
+"""Body lines → text blocks (paragraphs, headings, label lines), and their joined text.
+
+A new block starts at extra vertical space (UN documents put 6pt between paragraphs), at a change
+of type size or weight (headings), and at a labelled line ("12.", "(a)") set at the paragraph indent.
+Joining a block's lines repairs line-end hyphenation only where the hyphen is a line break
+(un-conventions §6.1): real compounds such as `capacity-building` keep their hyphen.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from ..model.text import Line, Page
+
+# Extra space between two lines (top of the lower minus baseline of the upper) above this share of
+# the font size starts a new block; lines of one paragraph are ~0.2 sizes apart, paragraphs ~0.8.
+BLOCK_GAP_RATIO = 0.45
+# Two lines differ in size when their sizes differ by more than this (points).
+SIZE_CHANGE = 0.6
+# A line starts further right than the block's wrapped lines by at least this (points): an indent.
+INDENT_MIN = 6.0
+# Leading labels that open a new block even without extra space before them.
+LABEL_START = re.compile(r"^(?:\d{1,3}\.|\((?:[a-z]{1,2}|[ivxlc]{1,6})\)|[a-z]\)|[•●▪])\s")
+LINE_END_HYPHEN = re.compile(r"([A-Za-z\u00c0-\u024f]+)[-\u2010]$")
+WORD_START = re.compile(r"^([a-z\u00df-\u024f]+)")
+SOFT_HYPHEN = "\u00ad"
+
+
+@dataclass
+class TextBlock:
+    """Consecutive body lines that belong together, on one or more pages."""
+
+    lines: list[Line]
+    continues: bool = False  # first line continues the previous page's last block
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def first(self) -> Line:
+        return self.lines[0]
+
+    @property
+    def pages(self) -> list[int]:
+        return sorted({ln.page for ln in self.lines})
+
+    @property
+    def size(self) -> float:
+        return max(ln.size for ln in self.lines)
+
+    @property
+    def bold(self) -> bool:
+        return all(ln.bold for ln in self.lines)
+
+    @property
+    def italic(self) -> bool:
+        return all(ln.italic for ln in self.lines)
+
+    @property
+    def x0(self) -> float:
+        return self.lines[0].x0
+
+    @property
+    def text(self) -> str:
+        return join_lines(self.lines)[0]
+
+
+def _starts_new_block(prev: Line, line: Line, margin: float) -> bool:
+    gap = line.top - prev.bottom
+    size = min(prev.size, line.size)
+    if gap > BLOCK_GAP_RATIO * size:
+        return True
+    if abs(prev.size - line.size) > SIZE_CHANGE or prev.bold != line.bold:
+        return True
+    return bool(LABEL_START.match(line.text) and line.x0 > margin + INDENT_MIN)
+
+
+def build_blocks(pages: Sequence[Page]) -> list[TextBlock]:
+    """All body lines of the document grouped into blocks, in reading order."""
+    blocks: list[TextBlock] = []
+    for page in pages:
+        lines = sorted(page.body, key=lambda ln: (round(ln.bottom, 0), ln.x0))
+        if not lines:
+            continue
+        margin = min(ln.x0 for ln in lines)
+        current = [lines[0]]
+        page_blocks: list[TextBlock] = []
+        for prev, line in zip(lines, lines[1:], strict=False):
+            if _starts_new_block(prev, line, margin):
+                page_blocks.append(TextBlock(current))
+                current = [line]
+            else:
+                current.append(line)
+        page_blocks.append(TextBlock(current))
+        if blocks and page_blocks:
+            page_blocks[0].continues = _continues(blocks[-1], page_blocks[0])
+        blocks.extend(page_blocks)
+    return merge_continuations(blocks)
+
+
+def _continues(before: TextBlock, after: TextBlock) -> bool:
+    """Whether the first block of a page carries on the last block of the previous page."""
+    last, first = before.lines[-1], after.first
+    if first.bold != last.bold or abs(first.size - last.size) > SIZE_CHANGE or LABEL_START.match(first.text):
+        return False
+    wrapped = [ln.x0 for ln in before.lines[1:]] or [before.x0]
+    at_margin = abs(first.x0 - min(wrapped)) <= INDENT_MIN / 2
+    ends = last.text.rstrip("”’\")] ")
+    open_end = not ends.endswith((".", ";", ":")) or first.text[:1].islower()
+    return at_margin and open_end
+
+
+def merge_continuations(blocks: Iterable[TextBlock]) -> list[TextBlock]:
+    out: list[TextBlock] = []
+    for b in blocks:
+        if b.continues and out:
+            out[-1] = TextBlock(out[-1].lines + b.lines, continues=out[-1].continues)
+        else:
+            out.append(b)
+    return out
+
+
+def join_lines(lines: Sequence[Line], vocabulary: set[str] | None = None) -> tuple[str, list[tuple[str, int]]]:
+    """The text of lines joined into one paragraph, and its footnote markers with their offsets.
+
+    Marker spans are left out of the text; each is returned with the offset where it stood.
+    """
+    text = ""
+    markers: list[tuple[str, int]] = []
+    for i, line in enumerate(lines):
+        if i:
+            prev_text = text.rstrip()
+            nxt = line.text.lstrip()
+            m = LINE_END_HYPHEN.search(prev_text)
+            w = WORD_START.match(nxt)
+            if prev_text.endswith(SOFT_HYPHEN):
+                text = prev_text[:-1]
+            elif m and w and vocabulary is not None and _is_break_hyphen(m.group(1), w.group(1), vocabulary):
+                text = prev_text[:-1]
+            elif m and w:
+                text = prev_text
+            elif prev_text.endswith("/") or prev_text.endswith("_"):
+                text = prev_text  # URLs and paths broken at a line end
+            else:
+                text = prev_text + " "
+        for span in line.spans:
+            if span.marker:
+                for mk in re.split(r"[,\s]+", span.text.strip()):
+                    if mk:
+                        markers.append((mk, len(text.rstrip())))
+                continue
+            text += span.text
+    clean = " ".join(text.split())
+    # Offsets were measured on the uncollapsed text; map them onto the collapsed one.
+    if clean != text.strip() and markers:
+        markers = [(mk, len(" ".join(text[:off].split()))) for mk, off in markers]
+    return clean.replace(SOFT_HYPHEN, ""), markers
+
+
+def _is_break_hyphen(left: str, right: str, vocabulary: set[str]) -> bool:
+    """A line-end hyphen is a break (to remove) when the joined word is used elsewhere in the document
+    and the hyphenated compound is not."""
+    joined = (left + right).lower()
+    compound = f"{left}-{right}".lower()
+    return joined in vocabulary and compound not in vocabulary
+
+
+def vocabulary(blocks: Iterable[TextBlock]) -> set[str]:
+    """Lower-case words (and hyphenated compounds) used inside lines of the document."""
+    words: set[str] = set()
+    for b in blocks:
+        for ln in b.lines:
+            words.update(w.lower() for w in re.findall(r"[A-Za-z\u00c0-\u024f]+(?:-[A-Za-z\u00c0-\u024f]+)*", ln.text))
+    return words

@@ -1,0 +1,355 @@
+"""Text blocks after the heading block → preamble, operative part and annexes (un-conventions §3).
+
+Each block is classified by its leading label ("1.", "(a)", "a)", "•"), its type (bold headings),
+and its place: unnumbered paragraphs before the first operative paragraph are preambular; an
+unnumbered paragraph that closes with a full stop (or opens a list with a colon after an operative
+verb) is the single operative paragraph of a decision; items nest by label family and by the
+previous sibling's label, so that "(i)" after "(h)" is a letter and "(ii)" after "(i)" a numeral.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..layout.blocks import TextBlock, join_lines
+from ..model.document import Annex, Block, FootnoteRef, Heading, Unit, WrapUp
+from . import patterns as P
+
+# A heading is short: longer bold blocks are emphasised paragraphs.
+HEADING_MAX_CHARS = 400
+# A block set this much larger than body text, in bold, is a title (of an annex or adopted text).
+TITLE_SIZE_RATIO = 1.08
+CLOSING_QUOTES = "”’\"')]»"
+
+
+@dataclass
+class Label:
+    family: str  # "number", "paren", "close", "dot", "bullet"
+    value: str  # as printed without a trailing dot: "1", "(a)", "a)", "•"
+    key: str  # the bare letters or digits: "1", "a", "ii"
+    length: int  # characters of the block text the label takes, spaces included
+
+
+def parse_label(text: str) -> Label | None:
+    for family, rx in (("number", P.NUMBER_LABEL), ("paren", P.PAREN_LABEL), ("close", P.CLOSE_LABEL),
+                       ("dot", P.DOT_LETTER_LABEL), ("bullet", P.BULLET_LABEL)):
+        m = rx.match(text)
+        if m:
+            key = m.group(1)
+            value = {"number": key, "paren": f"({key})", "close": f"{key})", "dot": f"{key}.",
+                     "bullet": key}[family]
+            return Label(family, value.rstrip(".") if family == "dot" else value, key, len(m.group(0)))
+    return None
+
+
+def terminal(text: str) -> str:
+    """The closing punctuation of a paragraph, past closing quotes and brackets (§6.29)."""
+    t = text.rstrip().rstrip(CLOSING_QUOTES).rstrip()
+    return t[-1:] if t else ""
+
+
+def is_closing_line(text: str) -> bool:
+    t = " ".join(text.split())
+    return any(rx.match(t) for rx in P.CLOSING) or bool(P.DATE.fullmatch(t))
+
+
+def is_formula(block: TextBlock, italics_in_use: bool) -> bool:
+    t = block.text
+    if not P.FORMULA.match(t) or len(t.split()) > 30:
+        return False
+    if italics_in_use and not block.lines[0].spans[0].italic:
+        return False
+    last = t.rstrip(",").split()[-1] if t.rstrip(",").split() else ""
+    return t.endswith(",") and any(h in t for h in P.FORMULA_HEADS) or last in {
+        h.split()[-1] for h in P.FORMULA_HEADS}
+
+
+def is_heading(block: TextBlock) -> bool:
+    t = block.text
+    if not t or len(t) > HEADING_MAX_CHARS or not block.bold:
+        return False
+    return terminal(t) not in {";", ","} and not (terminal(t) == "." and len(t.split()) > 12)
+
+
+def roman_value(s: str) -> int:
+    vals = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+    total = 0
+    for a, b in zip(s, s[1:] + " ", strict=False):
+        v = vals.get(a, 0)
+        total += -v if vals.get(b, 0) > v else v
+    return total
+
+
+def _follows(prev_key: str, key: str) -> bool:
+    """Whether letter label `key` comes right after `prev_key` (a→b, z→aa, h→i)."""
+    if len(prev_key) == len(key) == 1:
+        return ord(key) == ord(prev_key) + 1
+    if len(key) == 2 and key[0] == key[1]:
+        return (prev_key == "z" and key == "aa") or (len(prev_key) == 2 and ord(key[0]) == ord(prev_key[0]) + 1)
+    return False
+
+
+@dataclass
+class _Level:
+    family: str  # "letter", "roman", "close-letter", "close-roman", "dot", "bullet"
+    last_key: str
+    unit: Unit
+
+
+def _item_family(label: Label, levels: list[_Level]) -> str:
+    """Letter or Roman numeral, deciding "(i)", "(v)", "(x)" by the open levels (§3.5)."""
+    base = {"paren": "", "close": "close-", "dot": "dot-", "bullet": "bullet"}[label.family]
+    if label.family == "bullet":
+        return "bullet"
+    key = label.key
+    if not P.ROMAN.match(key):
+        return base + "letter"
+    for lv in reversed(levels):
+        if lv.family == base + "letter" and _follows(lv.last_key, key):
+            return base + "letter"
+        if lv.family == base + "roman":
+            return base + "roman"
+    if key in ("i",) or len(key) > 1:
+        return base + "roman"
+    return base + "roman" if key in ("i", "ii", "iii") else base + "letter"
+
+
+@dataclass
+class Container:
+    """Where blocks go: the preamble, the operative part or an annex's content."""
+
+    name: str
+    blocks: list[Block] = field(default_factory=list)
+    levels: list[_Level] = field(default_factory=list)
+    nest_under_unnumbered: bool = True
+
+    def last_paragraph(self) -> Unit | None:
+        for b in reversed(self.blocks):
+            if isinstance(b, Unit) and b.kind == "paragraph":
+                return b
+            if isinstance(b, Heading):
+                return None
+        return None
+
+
+@dataclass
+class BodyResult:
+    preamble: list[Block]
+    operative: list[Block]
+    annexes: list[Annex]
+    marker_units: list[tuple[str, object]]  # (marker, unit or annex) in reading order
+
+
+class BodyBuilder:
+    def __init__(self, vocabulary: set[str], known_notes: set[str], italics_in_use: bool, body_size: float):
+        self.vocab = vocabulary
+        self.known_notes = known_notes
+        self.italics = italics_in_use
+        self.body_size = body_size
+        self.preamble = Container("preamble")
+        self.operative = Container("operative")
+        self.annexes: list[tuple[Annex, Container]] = []
+        self.current = self.preamble
+        self.annex_title_open = False
+        self.markers: list[tuple[str, object]] = []
+        self.started_operative = False
+
+    # ------------------------------------------------------------------ text of a block
+    def _unit_text(self, block: TextBlock, skip: int) -> tuple[str, list[FootnoteRef], str | None]:
+        from .footnotes import inline_slash_markers
+
+        text, markers = join_lines(block.lines, self.vocab)
+        lead = _lead(block, skip)
+        body = text[skip:].lstrip()
+        cut = len(text) - len(body)
+        refs = [FootnoteRef(m, max(0, off - cut)) for m, off in markers]
+        body, slash = inline_slash_markers(body, self.known_notes)
+        if slash:
+            refs = sorted(refs + [FootnoteRef(m, off) for m, off in slash], key=lambda r: r.offset)
+        return body, refs, lead
+
+    # ------------------------------------------------------------------ dispatch
+    def feed(self, block: TextBlock) -> None:
+        text = block.text
+        if not text:
+            return
+        if is_closing_line(text):
+            return
+        m = P.ANNEX_LABEL.match(text)
+        if m and (block.bold or block.size > self.body_size * TITLE_SIZE_RATIO or text.isupper()
+                  or len(text.split()) <= 3):
+            self._open_annex(m, block)
+            return
+        if self.annex_title_open:
+            annex, _ = self.annexes[-1]
+            if block.bold or block.size > self.body_size * TITLE_SIZE_RATIO or text.isupper():
+                annex.title = f"{annex.title} {text}".strip()
+                self._record_markers(block, annex)
+                return
+            self.annex_title_open = False
+        if (self.current is self.operative and block.bold and block.size > self.body_size * TITLE_SIZE_RATIO
+                and self._last_ends_with_colon()):
+            self._open_inline_annex(block)
+            return
+        if is_heading(block):
+            self._heading(block)
+            return
+        label = parse_label(text)
+        if label is not None and label.family == "number":
+            self._numbered(block, label)
+        elif label is not None:
+            self._item(block, label)
+        else:
+            self._unnumbered(block)
+
+    # ------------------------------------------------------------------ pieces
+    def _record_markers(self, block: TextBlock, owner: object) -> None:
+        _, markers = join_lines(block.lines, self.vocab)
+        for m, _ in markers:
+            self.markers.append((m, owner))
+
+    def _add_unit_markers(self, unit: Unit | WrapUp) -> None:
+        for r in unit.footnotes:
+            self.markers.append((r.marker, unit))
+
+    def _last_ends_with_colon(self) -> bool:
+        last = self.operative.last_paragraph()
+        return last is not None and not last.items and terminal(last.text) == ":"
+
+    def _open_annex(self, m: re.Match, block: TextBlock) -> None:
+        label = " ".join(x for x in (m.group(1), m.group(2)) if x)
+        annex = Annex(label=label, title=(m.group(3) or "").strip(), pages=block.pages)
+        self.annexes.append((annex, Container("annex", nest_under_unnumbered=False)))
+        self.current = self.annexes[-1][1]
+        self.annex_title_open = not annex.title
+        self._record_markers(block, annex)
+
+    def _open_inline_annex(self, block: TextBlock) -> None:
+        annex = Annex(label="", title=block.text, pages=block.pages)
+        self.annexes.append((annex, Container("annex", nest_under_unnumbered=False)))
+        self.current = self.annexes[-1][1]
+        self.annex_title_open = False
+        self._record_markers(block, annex)
+
+    def _heading(self, block: TextBlock) -> None:
+        self.current.blocks.append(Heading(text=block.text, pages=block.pages))
+        self.current.levels = []
+        self._record_markers(block, self.current.blocks[-1])
+
+    def _numbered(self, block: TextBlock, label: Label) -> None:
+        if self.current is self.preamble:
+            self.current = self.operative
+            self.started_operative = True
+        text, refs, lead = self._unit_text(block, label.length)
+        unit = Unit(kind="paragraph", number=label.value, text=text, lead=lead, footnotes=refs, pages=block.pages)
+        self.current.blocks.append(unit)
+        self.current.levels = []
+        self._add_unit_markers(unit)
+
+    def _item(self, block: TextBlock, label: Label) -> None:
+        cont = self.current
+        text, refs, _ = self._unit_text(block, label.length)
+        item = Unit(kind="item", number=label.value, text=text, footnotes=refs, pages=block.pages)
+        family = _item_family(label, cont.levels)
+        # Close deeper levels until one of the same family is found, else open a new level.
+        depth = None
+        for i in range(len(cont.levels) - 1, -1, -1):
+            if cont.levels[i].family == family:
+                depth = i
+                break
+        if depth is not None:
+            del cont.levels[depth:]
+        parent: Unit | None
+        if cont.levels:
+            parent = cont.levels[-1].unit
+        else:
+            parent = cont.last_paragraph()
+            if parent is not None and not cont.nest_under_unnumbered and parent.number == "":
+                parent = None
+            if parent is not None and parent.wrap_up is not None:
+                parent = None
+        if parent is None:
+            cont.blocks.append(item)
+        else:
+            parent.items.append(item)
+        cont.levels.append(_Level(family, label.key, item))
+        self._add_unit_markers(item)
+
+    def _unnumbered(self, block: TextBlock) -> None:
+        cont = self.current
+        text, refs, lead = self._unit_text(block, 0)
+        first = text[:1]
+        # A lower-case start carries on the paragraph above (after a list: its wrap-up).
+        last = cont.blocks[-1] if cont.blocks else None
+        if first.islower() and isinstance(last, Unit):
+            owner = cont.last_paragraph() if cont.levels else last
+            if owner is not None and owner.items and cont.levels:
+                wrap = WrapUp(id="", text=text, footnotes=refs)
+                owner.wrap_up = wrap
+                cont.levels = []
+                self._add_unit_markers(wrap)
+                return
+            if owner is not None:
+                shift = len(owner.text) + 1
+                owner.text = f"{owner.text} {text}"
+                owner.footnotes += [FootnoteRef(r.marker, r.offset + shift) for r in refs]
+                for r in refs:
+                    self.markers.append((r.marker, owner))
+                return
+        if cont is self.preamble and self._is_operative_unnumbered(text, lead):
+            self.current = cont = self.operative
+            self.started_operative = True
+        unit = Unit(kind="paragraph", number="", text=text, lead=lead, footnotes=refs, pages=block.pages)
+        cont.blocks.append(unit)
+        cont.levels = []
+        self._add_unit_markers(unit)
+
+    @staticmethod
+    def _is_operative_unnumbered(text: str, lead: str | None) -> bool:
+        """The single unnumbered operative paragraph closes with a full stop, or opens a list after a verb."""
+        end = terminal(text)
+        first = (lead or text).split()[0] if (lead or text).split() else ""
+        participle = first.endswith(("ing", "ed", "ful", "ous")) or first in {"Aware", "Cognizant", "Conscious"}
+        if end in {".", ";"}:
+            return not participle or end == "."
+        return end == ":" and not participle
+
+    def result(self) -> BodyResult:
+        annexes = []
+        for annex, cont in self.annexes:
+            annex.content = cont.blocks
+            annexes.append(annex)
+        return BodyResult(self.preamble.blocks, self.operative.blocks, annexes, self.markers)
+
+
+def _lead(block: TextBlock, skip: int) -> str | None:
+    """The italic words that open a paragraph after its label ("Noting with appreciation")."""
+    out = ""
+    seen = 0
+    for span in block.lines[0].spans:
+        if span.marker:
+            continue
+        if seen + len(span.text) <= skip:
+            seen += len(span.text)
+            continue
+        piece = span.text[max(0, skip - seen):]
+        seen += len(span.text)
+        if not piece.strip():
+            out += piece
+            continue
+        if span.italic:
+            out += piece
+        else:
+            break
+    lead = re.sub(r"[\s,;:]+$", "", out.strip())
+    return lead or None
+
+
+def build_body(blocks: Sequence[TextBlock], vocabulary: set[str], known_notes: set[str], italics_in_use: bool,
+               body_size: float) -> BodyResult:
+    builder = BodyBuilder(vocabulary, known_notes, italics_in_use, body_size)
+    for b in blocks:
+        builder.feed(b)
+    return builder.result()

@@ -1,0 +1,156 @@
+"""Pages of positioned characters → `Document`: the stage order of the structure parser.
+
+layout (lines, furniture, notes) → blocks → heading block and masthead → body → footnote links,
+ids and warnings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..layout.blocks import TextBlock, build_blocks, join_lines, vocabulary
+from ..layout.page import body_size, layout_pages
+from ..model.document import Annex, Document, Footnote, Formula, Heading, Preamble, Source, Unit, WrapUp
+from ..model.document import Warning as DocWarning
+from ..model.text import PageChars
+from . import patterns as P
+from .body import TITLE_SIZE_RATIO, build_body, is_formula, is_heading, parse_label
+from .footnotes import parse_footnotes
+from .ids import assign_ids
+from .masthead import read_heading_block, read_masthead
+
+# The heading block (masthead, document-type heading, title) ends within the first pages.
+HEAD_MAX_PAGE = 2
+
+
+def _find_text_start(blocks: Sequence[TextBlock], italics: bool, size: float) -> tuple[int, bool]:
+    """Index of the first block of the text proper, and whether it is the enacting formula."""
+    for i, b in enumerate(blocks):
+        if b.pages[0] > HEAD_MAX_PAGE:
+            break
+        if is_formula(b, italics):
+            return i, True
+    for i, b in enumerate(blocks):
+        if b.pages[0] > HEAD_MAX_PAGE:
+            break
+        t = b.text
+        label = parse_label(t)
+        if label is not None and label.family == "number" and not b.bold and i > 0:
+            return i, False
+        if i > 0 and not b.bold and b.size <= size * 1.05 and b.lines[0].spans[0].italic and t.endswith(","):
+            return i, False
+        if i > 0 and re.match(r"^(?:The|La|El|Le|L’)\s", t) and any(h in t for h in P.FORMULA_HEADS) and (
+                not b.bold) and len(t) > 80:
+            return i, False
+    return len(blocks), False
+
+
+def _title(head: Sequence[TextBlock], where: dict[str, int], md, size: float) -> None:
+    """The document's own title: the large bold block(s) just before the text."""
+    if md.title or "number" in where:  # adopted GA text ("79/271. Title") or SC text (no title)
+        return
+    start = where.get("sponsor", -1) + 1
+    candidates = []
+    for b in head[start:]:
+        t = b.text
+        if (b.bold and b.size > size * TITLE_SIZE_RATIO and not P.ADOPTED_RESOLUTION.match(t)
+                and not P.SUBMITTED_BY.match(t) and not P.SPONSOR_LINE.match(t) and not P.SC_ADOPTION.match(t)
+                and b.first.top > 0 and not P.COMMITTEE_BRACKET.match(t)):
+            candidates.append(b)
+        elif candidates:
+            break
+    if candidates and ("sponsor" in where or md.document_type != "other"):
+        md.title = " ".join(c.text for c in candidates)
+
+
+def build_document(pages_chars: Sequence[PageChars], source: Source) -> Document:
+    pages = layout_pages(pages_chars)
+    all_lines = [ln for p in pages for ln in p.body]
+    size = body_size(all_lines)
+    italics = any(s.italic for ln in all_lines for s in ln.spans)
+    blocks = build_blocks(pages)
+    vocab = vocabulary(blocks)
+    footnotes = parse_footnotes(pages, vocab)
+    known = {f.marker for f in footnotes}
+
+    start, has_formula = _find_text_start(blocks, italics, size)
+    head, text_blocks = blocks[:start], blocks[start:]
+    formula = None
+    if has_formula:
+        formula = Formula(text=text_blocks[0].text)
+        formula_block, text_blocks = text_blocks[0], text_blocks[1:]
+    first_page = pages[0]
+    head_lines = [ln for b in head for ln in b.lines if ln.page == 1] or first_page.body
+    body_text = " ".join(b.text for b in text_blocks[:40])
+    md, _ = read_masthead(head_lines, first_page.furniture, first_page.height, body_text)
+    head_texts = [b.text for b in head]
+    where = read_heading_block(head_texts, md)
+    _title(head, where, md, size)
+    if md.document_type == "other" and formula is not None:
+        md.document_type = "resolution" if "/RES/" in (md.symbol or "") else md.document_type
+
+    body = build_body(text_blocks, vocab, known, italics, size)
+    preamble = Preamble(formula=formula, paragraphs=body.preamble)
+    doc = Document(source=source, metadata=md, preamble=preamble, operative=body.operative,
+                   annexes=body.annexes, footnotes=footnotes)
+    assign_ids(doc)
+
+    # Footnote references: the unit where each marker stands; markers in the heading block → head/title.
+    head_markers: list[tuple[str, str]] = []
+    for i, b in enumerate(head):
+        _, markers = join_lines(b.lines)
+        place = "title" if where.get("title") == i or (md.title and b.text == md.title) else "head"
+        head_markers += [(m, place) for m, _ in markers]
+        for star in re.findall(r"(?<=[\w:,.)])(\*{1,3})(?=[,\s]|$)", b.text):
+            head_markers.append((star, "head"))
+    if has_formula:
+        _, markers = join_lines(formula_block.lines)
+        head_markers += [(m, "formula") for m, _ in markers]
+    _link_footnotes(doc, head_markers, body.marker_units)
+    doc.warnings.extend(_check_numbering(doc.operative, "para"))
+    return doc
+
+
+def _owner_id(owner: object) -> str | None:
+    if isinstance(owner, Unit | WrapUp | Annex | Heading):
+        return owner.id or None
+    return None
+
+
+def _link_footnotes(doc: Document, head_markers: list[tuple[str, str]], body_markers: list[tuple[str, object]]):
+    first_ref: dict[str, str] = {}
+    for m, place in head_markers:
+        first_ref.setdefault(m, place)
+    for m, owner in body_markers:
+        oid = _owner_id(owner)
+        if oid:
+            first_ref.setdefault(m, oid)
+    notes_by_marker: dict[str, Footnote] = {}
+    for f in doc.footnotes:
+        f.ref = first_ref.get(f.marker)
+        notes_by_marker.setdefault(f.marker, f)
+        if f.ref is None:
+            doc.warnings.append(DocWarning("unreferenced_footnote",
+                                           f"footnote {f.marker} is not referenced in the text", None))
+    for m, owner in body_markers:
+        if m not in notes_by_marker:
+            doc.warnings.append(DocWarning("unmatched_marker", f"footnote marker {m} has no footnote",
+                                           _owner_id(owner)))
+
+
+def _check_numbering(blocks: Sequence, prefix: str) -> list[DocWarning]:
+    out = []
+    prev = None
+    for b in blocks:
+        if isinstance(b, Heading):
+            continue
+        if isinstance(b, Unit) and b.number.isdigit():
+            n = int(b.number)
+            if prev is not None and n != prev + 1 and n != 1:
+                out.append(DocWarning("numbering_gap", f"paragraph {n} follows paragraph {prev}", b.id or None))
+            prev = n
+    return out
+
+
+__all__ = ["build_document", "is_heading"]

@@ -1,0 +1,89 @@
+"""Footnote lines → footnotes; markers in the text → references to them (un-conventions §4).
+
+A note opens with its marker: a superscript number or asterisk, or a full-size `*`, `**`, `1/`.
+Numbered notes run in sequence through the document, so a number that does not continue the
+sequence is text (a wrapped line starting with a year), and a note whose first line on a page has
+no marker continues the last note of the previous page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..layout.blocks import join_lines
+from ..model.document import Footnote
+from ..model.text import Line, Page, Span
+
+FULL_SIZE_MARKER = re.compile(r"^(\*{1,4}|\d{1,3}/|\d{1,3})\s+(?=\S)")
+# Older documents print markers inline at full size: "of 10 December 1982 1/ (hereinafter ...".
+INLINE_SLASH_MARKER = re.compile(r"\s(\d{1,3})/(?=[\s,.;:)]|$)")
+
+
+def _note_start(line: Line, expected: int, indent: float | None) -> tuple[str, Line] | None:
+    """The marker opening this line, and the line without it; None for a continuation line."""
+    first = line.spans[0]
+    if first.marker:
+        marker = first.text.strip().rstrip("/")
+        rest = Line(spans=line.spans[1:] or [Span("")], x0=line.x0, x1=line.x1, top=line.top,
+                    bottom=line.bottom, size=line.size, page=line.page)
+        return marker, rest
+    m = FULL_SIZE_MARKER.match(line.text)
+    if not m:
+        return None
+    marker = m.group(1).rstrip("/")
+    if marker.isdigit() and (int(marker) != expected or (indent is not None and abs(line.x0 - indent) < 1.0
+                                                         and not m.group(1).endswith("/"))):
+        return None
+    cut = len(m.group(0))
+    spans, dropped = [], 0
+    for s in line.spans:
+        if dropped >= cut:
+            spans.append(s)
+            continue
+        take = min(cut - dropped, len(s.text))
+        dropped += take
+        if s.text[take:]:
+            spans.append(Span(s.text[take:], s.italic, s.bold, s.marker))
+    rest = Line(spans=spans or [Span("")], x0=line.x0, x1=line.x1, top=line.top, bottom=line.bottom,
+                size=line.size, page=line.page)
+    return marker, rest
+
+
+def parse_footnotes(pages: Sequence[Page], vocabulary: set[str] | None = None) -> list[Footnote]:
+    """All footnotes of the document in order, a note continued over a page break joined."""
+    notes: list[tuple[str, int, list[Line]]] = []
+    expected = 1
+    for page in pages:
+        lines = sorted(page.notes, key=lambda ln: (round(ln.bottom), ln.x0))
+        # The x where wrapped note lines start: the most common left edge of the page's notes.
+        xs = [round(ln.x0) for ln in lines]
+        indent = max(set(xs), key=xs.count) if xs else None
+        for line in lines:
+            start = _note_start(line, expected, indent if len(lines) > 1 else None)
+            if start is not None:
+                marker, rest = start
+                notes.append((marker, page.number, [rest]))
+                if marker.isdigit():
+                    expected = int(marker) + 1
+            elif notes:
+                notes[-1][2].append(line)
+    out = []
+    for marker, page_no, lines in notes:
+        text, _ = join_lines(lines, vocabulary)
+        out.append(Footnote(marker=marker, text=text, page=page_no))
+    return out
+
+
+def inline_slash_markers(text: str, known: set[str]) -> tuple[str, list[tuple[str, int]]]:
+    """Remove full-size `n/` markers of known notes from a text; return it and the markers with offsets."""
+    markers: list[tuple[str, int]] = []
+    out, last = "", 0
+    for m in INLINE_SLASH_MARKER.finditer(text):
+        if m.group(1) not in known:
+            continue
+        out += text[last:m.start()]
+        markers.append((m.group(1), len(out)))
+        last = m.end()
+    out += text[last:]
+    return out, markers

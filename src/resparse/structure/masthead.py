@@ -1,0 +1,180 @@
+"""Page-1 masthead and heading block → metadata (un-conventions §1, §3.1).
+
+Reads the lines printed before the text proper: symbol, issuing body, distribution, date, language
+lines, session, agenda item, the document-type heading, sponsors, number and title.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..model.document import Metadata
+from ..model.text import Line
+from . import patterns as P
+
+
+def iso_date(text: str) -> str | None:
+    m = P.DATE.search(text)
+    if not m:
+        return None
+    day, month, year = int(m.group(1)), P.MONTH_NUMBER[m.group(2).lower()], int(m.group(3))
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())
+
+
+def find_symbols(lines: Sequence[Line], page_height: float) -> tuple[str | None, list[str]]:
+    """The symbol(s) printed in the top part of page 1, without a reissue star."""
+    top = [ln for ln in lines if ln.top < page_height * 0.2]
+    texts = [_clean(ln.text) for ln in sorted(top, key=lambda ln: (ln.top, ln.x0))]
+    # A joint symbol may be split over two lines, the first ending with "-".
+    joined: list[str] = []
+    for t in texts:
+        if joined and joined[-1].endswith("-"):
+            joined[-1] += t
+        else:
+            joined.append(t)
+    for t in joined:
+        m = P.SYMBOL_LINE.match(t)
+        if m and "/" in m.group(1):
+            symbol = re.sub(r"\s*-\s*(?=[A-Z]+/)", "-", m.group(1))
+            parts = _split_joint(symbol)
+            return parts[0], parts
+    return None, []
+
+
+def _split_joint(symbol: str) -> list[str]:
+    """`E/2025/L.16-E/HLPF/2025/L.1` → both; a hyphen inside `S-13` or `ES-8` is not a joint."""
+    parts = re.split(r"-(?=[A-Z][A-Z0-9]*/)", symbol)
+    return [p.strip() for p in parts if p.strip()]
+
+
+def language_of(text: str) -> str | None:
+    """ISO 639-1 code of a text, from its script and most frequent short words."""
+    if re.search(r"[\u0400-\u04ff]", text):
+        return "ru"
+    if re.search(r"[\u0600-\u06ff]", text):
+        return "ar"
+    if re.search(r"[\u4e00-\u9fff]", text):
+        return "zh"
+    words = re.findall(r"[a-zà-ÿ]+", text.lower())
+    if not words:
+        return None
+    scores = {lang: sum(1 for w in words if w in stop) for lang, stop in P.STOPWORDS.items()}
+    return max(scores, key=lambda k: scores[k]) if any(scores.values()) else None
+
+
+def _split_sponsors(text: str) -> list[str]:
+    """`A, B and C` → [A, B, C]; country names contain "and" themselves, only the last one splits."""
+    text = re.sub(r"[*]+", "", text).strip().rstrip(":").strip()
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    if parts:
+        last = parts[-1]
+        m = re.match(r"^(.*\S)\s+and\s+(\S.*)$", last)
+        if m and len(parts) > 1:
+            parts[-1:] = [m.group(1), m.group(2)]
+        elif m and len(parts) == 1 and " and " in last:
+            parts = [m.group(1), m.group(2)]
+    return parts
+
+
+def read_masthead(head: Sequence[Line], furniture: Sequence[Line], page_height: float,
+                  body_text: str) -> tuple[Metadata, dict[str, str]]:
+    """Metadata from the lines before the text, and where the title and sponsor lines were."""
+    md = Metadata()
+    md.symbol, md.symbols = find_symbols(head, page_height)
+    texts = [_clean(ln.text) for ln in head]
+    # Issuing body: the large type next to "United Nations", under the symbol.
+    sizes = sorted({round(ln.size) for ln in head}, reverse=True)
+    body_lines = [ln for ln in head if ln.top < page_height * 0.2 and ln.size >= 13
+                  and not P.SYMBOL_LINE.match(_clean(ln.text)) and not re.match(
+                      r"^(United Nations|Naciones Unidas|Nations Unies|UNITED|NATIONS|Distr)", _clean(ln.text))
+                  and len(_clean(ln.text)) > 3]
+    if body_lines:
+        md.body = _clean(" ".join(ln.text for ln in sorted(body_lines, key=lambda ln: ln.top)))
+    elif sizes:
+        for t in texts:
+            if any(t == o for o in P.ORGANS):
+                md.body = t
+                break
+    found: dict[str, str] = {}
+    for i, t in enumerate(texts):
+        if md.distribution is None:
+            m = P.DISTRIBUTION.match(t)
+            if m:
+                value = m.group(1) or (texts[i + 1] if i + 1 < len(texts) else "")
+                md.distribution = value.strip().capitalize() if value else None
+                continue
+        if md.date is None and head[i].top < page_height * 0.3 and P.DATE.fullmatch(t):
+            md.date = iso_date(t)
+        m = P.ORIGINAL.match(t)
+        if m and md.original_language is None:
+            md.original_language = m.group(1).strip()
+        if md.session is None and P.SESSION.match(t) and len(t) < 80 and head[i].top > page_height * 0.15:
+            md.session = t
+        m = P.AGENDA.match(t)
+        if m and not md.agenda_items:
+            md.agenda_items = [a.strip() for a in re.split(r",\s*|\s+and\s+", m.group(1).rstrip("*")) if a.strip()]
+    for ln in furniture:
+        m = P.JOB_NUMBER.match(_clean(ln.text))
+        if m and md.job_number is None:
+            md.job_number = m.group(1)
+            if m.group(2) and md.language is None:
+                md.language = P.JOB_LANGUAGE.get(m.group(2))
+    md.language = language_of(body_text) or md.language
+    return md, found
+
+
+def read_heading_block(blocks: Sequence[str], md: Metadata) -> dict[str, int]:
+    """Document type, number, title, sponsors and adoption from the heading blocks before the text.
+
+    Returns the index of the block that gave the title (key "title") and of the sponsor line ("sponsor").
+    """
+    where: dict[str, int] = {}
+    dtype = None
+    for i, t in enumerate(blocks):
+        if P.ADOPTED_RESOLUTION.match(t):
+            dtype = "resolution"
+            md.adoption = t
+        elif P.ADOPTED_DECISION.match(t):
+            dtype = "decision"
+            md.adoption = t
+        elif P.SC_RESOLUTION_HEAD.match(t):
+            dtype = "resolution"
+            md.number = " ".join(P.SC_RESOLUTION_HEAD.match(t).group(1).split())
+            where["number"] = i
+        elif P.SC_ADOPTION.match(t):
+            md.adoption = t
+        m = P.SUBMITTED_BY.match(t)
+        if m:
+            md.submitted_by = m.group(1).strip()
+            dtype = dtype or ("draft_decision" if P.DRAFT_DECISION.search(t) else "draft_resolution")
+            where["sponsor"] = i
+            continue
+        m = P.SPONSOR_LINE.match(t)
+        if m and not P.SUBMITTED_BY.match(t) and len(m.group(1)) < 1200:
+            md.sponsors = _split_sponsors(m.group(1))
+            dtype = dtype or ("draft_decision" if P.DRAFT_DECISION.search(t) else "draft_resolution")
+            where["sponsor"] = i
+            continue
+        m = P.RESOLUTION_NUMBER_TITLE.match(t)
+        if m and "title" not in where:
+            md.number = m.group(1)
+            md.title = m.group(2)
+            where["title"] = i
+    symbol = md.symbol or ""
+    if "/RES/" in symbol:
+        dtype = "resolution"
+    elif "/DEC/" in symbol:
+        dtype = "decision"
+    if dtype is None and "/L." in symbol:
+        joined = " ".join(blocks)
+        if P.DRAFT_DECISION.search(joined) and not P.DRAFT_RESOLUTION.search(joined):
+            dtype = "draft_decision"
+    md.document_type = dtype or "other"
+    if md.number is None and "/RES/" in symbol:
+        md.number = symbol.split("/RES/", 1)[1]
+    return where
