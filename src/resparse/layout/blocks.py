@@ -23,8 +23,8 @@ SIZE_CHANGE = 0.6
 INDENT_MIN = 6.0
 # Leading labels that open a new block even without extra space before them.
 LABEL_START = re.compile(r"^(?:\d{1,3}\.|\((?:[a-z]{1,2}|[ivxlc]{1,6})\)|[a-z]\)|[•●▪])\s")
-LINE_END_HYPHEN = re.compile(r"([A-Za-z\u00c0-\u024f]+)[-\u2010]$")
-WORD_START = re.compile(r"^([a-z\u00df-\u024f]+)")
+LINE_END_HYPHEN = re.compile(r"([A-Za-z\u00c0-\u024f]+)[-\u2010\u2011]$")
+WORD_START = re.compile(r"^([A-Za-z\u00c0-\u024f]+)")
 SOFT_HYPHEN = "\u00ad"
 
 
@@ -65,6 +65,15 @@ class TextBlock:
         return join_lines(self.lines)[0]
 
 
+def text_margin(lines: Sequence[Line]) -> float:
+    """The left edge most body lines start at (wrapped lines), not the masthead's outer column."""
+    counts: dict[int, int] = {}
+    for ln in lines:
+        counts[round(ln.x0)] = counts.get(round(ln.x0), 0) + 1
+    best = max(counts, key=lambda x: (counts[x], -x))
+    return float(best)
+
+
 def _starts_new_block(prev: Line, line: Line, margin: float) -> bool:
     gap = line.top - prev.bottom
     size = min(prev.size, line.size)
@@ -82,7 +91,7 @@ def build_blocks(pages: Sequence[Page]) -> list[TextBlock]:
         lines = sorted(page.body, key=lambda ln: (round(ln.bottom, 0), ln.x0))
         if not lines:
             continue
-        margin = min(ln.x0 for ln in lines)
+        margin = text_margin(lines)
         current = [lines[0]]
         page_blocks: list[TextBlock] = []
         for prev, line in zip(lines, lines[1:], strict=False):
@@ -160,6 +169,8 @@ def join_lines(lines: Sequence[Line], vocabulary: set[str] | None = None) -> tup
 def _is_break_hyphen(left: str, right: str, vocabulary: set[str]) -> bool:
     """A line-end hyphen is a break (to remove) when the joined word is used elsewhere in the document
     and the hyphenated compound is not."""
+    if right[:1].isupper():
+        return False  # "Non-Self-" + "Governing": a compound with a capitalised part
     joined = (left + right).lower()
     compound = f"{left}-{right}".lower()
     return joined in vocabulary and compound not in vocabulary

@@ -55,6 +55,11 @@ def is_closing_line(text: str) -> bool:
     return any(rx.match(t) for rx in P.CLOSING) or bool(P.DATE.fullmatch(t))
 
 
+def is_closing_block(block: TextBlock) -> bool:
+    """Meeting line, date and adoption note that close a text ("58th plenary meeting / 4 March 2025")."""
+    return is_closing_line(block.text) or all(is_closing_line(ln.text) for ln in block.lines)
+
+
 def is_formula(block: TextBlock, italics_in_use: bool) -> bool:
     t = block.text
     if not P.FORMULA.match(t) or len(t.split()) > 30:
@@ -71,6 +76,15 @@ def is_heading(block: TextBlock) -> bool:
     if not t or len(t) > HEADING_MAX_CHARS or not block.bold:
         return False
     return terminal(t) not in {";", ","} and not (terminal(t) == "." and len(t.split()) > 12)
+
+
+def _label_value(label: str) -> int:
+    """The rank of an annex number: I/II/III, A/B/C or 1/2/3."""
+    if label.isdigit():
+        return int(label)
+    if re.fullmatch(r"[IVXLC]+", label) and not (len(label) == 1 and label in "CL"):
+        return roman_value(label.lower())
+    return ord(label[0]) - ord("A") + 1
 
 
 def roman_value(s: str) -> int:
@@ -175,10 +189,10 @@ class BodyBuilder:
         text = block.text
         if not text:
             return
-        if is_closing_line(text):
+        if is_closing_block(block):
             return
         m = P.ANNEX_LABEL.match(text)
-        if m and (block.bold or block.size > self.body_size * TITLE_SIZE_RATIO or text.isupper()
+        if m and self._annex_in_sequence(m) and (block.bold or block.size > self.body_size * TITLE_SIZE_RATIO or text.isupper()
                   or len(text.split()) <= 3):
             self._open_annex(m, block)
             return
@@ -218,6 +232,21 @@ class BodyBuilder:
         last = self.operative.last_paragraph()
         return last is not None and not last.items and terminal(last.text) == ":"
 
+    def _annex_in_sequence(self, m: re.Match) -> bool:
+        """A new annex continues the numbering of the last one ("Annex I" → "Annex II"); any other label
+        inside an annex belongs to the annexed text itself (an agreement's own annex)."""
+        if not self.annexes:
+            return True
+        kind, num = m.group(1).lower(), m.group(2)
+        prev_label = self.annexes[-1][0].label.split()
+        prev_kind = prev_label[0].lower() if prev_label else ""
+        prev_num = prev_label[1] if len(prev_label) > 1 else None
+        if kind != prev_kind:
+            return kind.startswith("app") and not prev_kind.startswith("app") or prev_kind == ""
+        if num is None or prev_num is None:
+            return False
+        return _label_value(num) == _label_value(prev_num) + 1
+
     def _open_annex(self, m: re.Match, block: TextBlock) -> None:
         label = " ".join(x for x in (m.group(1), m.group(2)) if x)
         annex = Annex(label=label, title=(m.group(3) or "").strip(), pages=block.pages)
@@ -240,8 +269,7 @@ class BodyBuilder:
 
     def _numbered(self, block: TextBlock, label: Label) -> None:
         if self.current is self.preamble:
-            self.current = self.operative
-            self.started_operative = True
+            self._start_operative()
         text, refs, lead = self._unit_text(block, label.length)
         unit = Unit(kind="paragraph", number=label.value, text=text, lead=lead, footnotes=refs, pages=block.pages)
         self.current.blocks.append(unit)
@@ -299,12 +327,21 @@ class BodyBuilder:
                     self.markers.append((r.marker, owner))
                 return
         if cont is self.preamble and self._is_operative_unnumbered(text, lead):
-            self.current = cont = self.operative
-            self.started_operative = True
+            self._start_operative()
+            cont = self.current
         unit = Unit(kind="paragraph", number="", text=text, lead=lead, footnotes=refs, pages=block.pages)
         cont.blocks.append(unit)
         cont.levels = []
         self._add_unit_markers(unit)
+
+    def _start_operative(self) -> None:
+        """Headings printed right before the first operative paragraph head the operative part."""
+        moved: list[Block] = []
+        while self.preamble.blocks and isinstance(self.preamble.blocks[-1], Heading):
+            moved.insert(0, self.preamble.blocks.pop())
+        self.operative.blocks.extend(moved)
+        self.current = self.operative
+        self.started_operative = True
 
     @staticmethod
     def _is_operative_unnumbered(text: str, lead: str | None) -> bool:

@@ -37,6 +37,8 @@ def _find_text_start(blocks: Sequence[TextBlock], italics: bool, size: float) ->
         t = b.text
         label = parse_label(t)
         if label is not None and label.family == "number" and not b.bold and i > 0:
+            while i > 1 and is_heading(blocks[i - 1]) and P.SECTION_LABEL.match(blocks[i - 1].text):
+                i -= 1
             return i, False
         if i > 0 and not b.bold and b.size <= size * 1.05 and b.lines[0].spans[0].italic and t.endswith(","):
             return i, False
@@ -122,6 +124,10 @@ def _link_footnotes(doc: Document, head_markers: list[tuple[str, str]], body_mar
     first_ref: dict[str, str] = {}
     for m, place in head_markers:
         first_ref.setdefault(m, place)
+    if any(m.startswith("*") for m, _ in head_markers):
+        for f in doc.footnotes:
+            if f.marker.startswith("*"):
+                first_ref.setdefault(f.marker, "head")
     for m, owner in body_markers:
         oid = _owner_id(owner)
         if oid:

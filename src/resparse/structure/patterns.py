@@ -74,7 +74,7 @@ SC_RESOLUTION_HEAD = re.compile(r"^(?:Resolution|Resolución|Résolution)\s+(\d{
 SC_ADOPTION = re.compile(r"^(?:Adopted|Aprobada|Adoptée)\s+by\b|^Adopted by the Security Council")
 RESOLUTION_NUMBER_TITLE = re.compile(r"^((?:S-|ES-)?\d{1,4}/\d{1,4}(?:\s?[A-H])?)\.\s+(.+)$")
 SUBMITTED_BY = re.compile(r"^Draft (?:resolution|decision)s? submitted (?:by|to) (.+)$", re.IGNORECASE)
-SPONSOR_LINE = re.compile(r"^(.+?):\s*(?:revised\s+)?draft (?:resolution|decision)\b", re.IGNORECASE)
+SPONSOR_LINE = re.compile(r"^(.+?):[\s*,]*(?:revised\s+)?draft (?:resolution|decision)\b", re.IGNORECASE)
 COMMITTEE_BRACKET = re.compile(r"^\[(?:on the report|without reference|sobre la base|sin remisión|sur la base|"
                                r"sans renvoi)", re.IGNORECASE)
 
@@ -84,7 +84,7 @@ ORIGINAL = re.compile(r"^Original\s*:\s*(\S.*)$")
 SESSION = re.compile(r"^(.*\b(?:session|período de sesiones|periodo de sesiones)\b.*)$", re.IGNORECASE)
 AGENDA = re.compile(r"^(?:Agenda items?|Item|Items|Tema|Temas|Point|Points)\s+(.+?)(?:\s+(?:of the provisional"
                     r" agenda|del programa|de l[’']ordre du jour).*)?$")
-JOB_NUMBER = re.compile(r"^((?:[A-Z]{1,2}\.)?\d{2}-\d{5})\s*(?:\(([A-Z])\))?")
+JOB_NUMBER = re.compile(r"^((?:[A-Z]{1,2}\.)?\d{2}-\d{5})\**\s*(?:\(([A-Z])\))?")
 
 LANGUAGE_NAMES = {"English": "en", "French": "fr", "Spanish": "es", "Russian": "ru", "Arabic": "ar",
                   "Chinese": "zh", "Français": "fr", "Español": "es", "inglés": "en", "anglais": "en",
