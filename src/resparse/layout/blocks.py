@@ -183,3 +183,13 @@ def vocabulary(blocks: Iterable[TextBlock]) -> set[str]:
         for ln in b.lines:
             words.update(w.lower() for w in re.findall(r"[A-Za-z\u00c0-\u024f]+(?:-[A-Za-z\u00c0-\u024f]+)*", ln.text))
     return words
+
+
+def marker_pages(lines: Sequence[Line]) -> list[int]:
+    """The page of each footnote marker of `join_lines(lines)`, in the same order."""
+    pages = []
+    for line in lines:
+        for span in line.spans:
+            if span.marker:
+                pages.extend(line.page for mk in re.split(r"[,\s]+", span.text.strip()) if mk)
+    return pages

@@ -24,6 +24,9 @@ FURNITURE_SIZE_RATIO = 0.93
 SEPARATOR_MAX_X0_RATIO = 0.35
 SEPARATOR_MAX_WIDTH_RATIO = 0.5
 SEPARATOR_MIN_WIDTH = 20.0
+# Notes printed without a separator stand in the lower part of the page; small text higher up is a
+# table note or a caption.
+TRAILING_NOTES_MIN_TOP_RATIO = 0.6
 
 PAGE_NUMBER = re.compile(r"^\d{1,4}$")  # a bare page number in the footer band
 NOTE_START = re.compile(r"^(?:\*{1,3}|\d{1,3}/?)\s")  # a note opening with a full-size marker
@@ -87,7 +90,7 @@ def _small_trailing_block_top(page: PageChars, lines: Sequence[Line], size: floa
                   if not (ln.top > footer_limit and (is_furniture_text(ln.text) or PAGE_NUMBER.match(ln.text)))]
     top = None
     for line in reversed(candidates):
-        if line.size >= size * FURNITURE_SIZE_RATIO or line.top < page.height * 0.25:
+        if line.size >= size * FURNITURE_SIZE_RATIO or line.top < page.height * TRAILING_NOTES_MIN_TOP_RATIO:
             break
         top = line
     if top is not None and (top.spans[0].marker or NOTE_START.match(top.text)):

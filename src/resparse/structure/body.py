@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..layout.blocks import TextBlock, join_lines
+from ..layout.blocks import TextBlock, join_lines, marker_pages
 from ..model.document import Annex, Block, FootnoteRef, Heading, Unit, WrapUp
 from . import patterns as P
 
@@ -153,7 +153,7 @@ class BodyResult:
     preamble: list[Block]
     operative: list[Block]
     annexes: list[Annex]
-    marker_units: list[tuple[str, object]]  # (marker, unit or annex) in reading order
+    marker_units: list[tuple[str, object, int]]  # (marker, unit or annex, page) in reading order
 
 
 class BodyBuilder:
@@ -167,7 +167,7 @@ class BodyBuilder:
         self.annexes: list[tuple[Annex, Container]] = []
         self.current = self.preamble
         self.annex_title_open = False
-        self.markers: list[tuple[str, object]] = []
+        self.markers: list[tuple[str, object, int]] = []
         self.started_operative = False
 
     # ------------------------------------------------------------------ text of a block
@@ -221,12 +221,14 @@ class BodyBuilder:
     # ------------------------------------------------------------------ pieces
     def _record_markers(self, block: TextBlock, owner: object) -> None:
         _, markers = join_lines(block.lines, self.vocab)
-        for m, _ in markers:
-            self.markers.append((m, owner))
+        for (m, _), page in zip(markers, marker_pages(block.lines), strict=False):
+            self.markers.append((m, owner, page))
 
-    def _add_unit_markers(self, unit: Unit | WrapUp) -> None:
-        for r in unit.footnotes:
-            self.markers.append((r.marker, unit))
+    def _add_unit_markers(self, unit: Unit | WrapUp, block: TextBlock) -> None:
+        pages = marker_pages(block.lines)
+        for i, r in enumerate(unit.footnotes):
+            page = pages[i] if i < len(pages) else (block.pages[-1])
+            self.markers.append((r.marker, unit, page))
 
     def _last_ends_with_colon(self) -> bool:
         last = self.operative.last_paragraph()
@@ -274,7 +276,7 @@ class BodyBuilder:
         unit = Unit(kind="paragraph", number=label.value, text=text, lead=lead, footnotes=refs, pages=block.pages)
         self.current.blocks.append(unit)
         self.current.levels = []
-        self._add_unit_markers(unit)
+        self._add_unit_markers(unit, block)
 
     def _item(self, block: TextBlock, label: Label) -> None:
         cont = self.current
@@ -303,7 +305,7 @@ class BodyBuilder:
         else:
             parent.items.append(item)
         cont.levels.append(_Level(family, label.key, item))
-        self._add_unit_markers(item)
+        self._add_unit_markers(item, block)
 
     def _unnumbered(self, block: TextBlock) -> None:
         cont = self.current
@@ -317,14 +319,14 @@ class BodyBuilder:
                 wrap = WrapUp(id="", text=text, footnotes=refs)
                 owner.wrap_up = wrap
                 cont.levels = []
-                self._add_unit_markers(wrap)
+                self._add_unit_markers(wrap, block)
                 return
             if owner is not None:
                 shift = len(owner.text) + 1
                 owner.text = f"{owner.text} {text}"
                 owner.footnotes += [FootnoteRef(r.marker, r.offset + shift) for r in refs]
-                for r in refs:
-                    self.markers.append((r.marker, owner))
+                for r, page in zip(refs, marker_pages(block.lines) + block.pages * len(refs), strict=False):
+                    self.markers.append((r.marker, owner, page))
                 return
         if cont is self.preamble and self._is_operative_unnumbered(text, lead):
             self._start_operative()
@@ -332,7 +334,7 @@ class BodyBuilder:
         unit = Unit(kind="paragraph", number="", text=text, lead=lead, footnotes=refs, pages=block.pages)
         cont.blocks.append(unit)
         cont.levels = []
-        self._add_unit_markers(unit)
+        self._add_unit_markers(unit, block)
 
     def _start_operative(self) -> None:
         """Headings printed right before the first operative paragraph head the operative part."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..layout.blocks import TextBlock, build_blocks, join_lines, vocabulary
+from ..layout.blocks import TextBlock, build_blocks, join_lines, text_margin, vocabulary
 from ..layout.page import body_size, layout_pages
 from ..model.document import Annex, Document, Footnote, Formula, Heading, Preamble, Source, Unit, WrapUp
 from ..model.document import Warning as DocWarning
@@ -22,6 +22,10 @@ from .masthead import read_heading_block, read_masthead
 
 # The heading block (masthead, document-type heading, title) ends within the first pages.
 HEAD_MAX_PAGE = 2
+# The title is set in the main text column; the masthead's session/agenda column is further left.
+MAIN_COLUMN_TOLERANCE = 6.0
+# Nothing above this (points from the page top) is a title: it is the masthead.
+TITLE_MIN_TOP = 150.0
 
 
 def _find_text_start(blocks: Sequence[TextBlock], italics: bool, size: float) -> tuple[int, bool]:
@@ -48,22 +52,22 @@ def _find_text_start(blocks: Sequence[TextBlock], italics: bool, size: float) ->
     return len(blocks), False
 
 
-def _title(head: Sequence[TextBlock], where: dict[str, int], md, size: float) -> None:
-    """The document's own title: the large bold block(s) just before the text."""
+def _title(head: Sequence[TextBlock], where: dict[str, int], md, margin: float) -> None:
+    """The document's own title: the first bold block of the main column after the masthead and the
+    document-type heading (sponsor line, "Draft resolution submitted by ...")."""
     if md.title or "number" in where:  # adopted GA text ("79/271. Title") or SC text (no title)
         return
     start = where.get("sponsor", -1) + 1
-    candidates = []
     for b in head[start:]:
         t = b.text
-        if (b.bold and b.size > size * TITLE_SIZE_RATIO and not P.ADOPTED_RESOLUTION.match(t)
-                and not P.SUBMITTED_BY.match(t) and not P.SPONSOR_LINE.match(t) and not P.SC_ADOPTION.match(t)
-                and b.first.top > 0 and not P.COMMITTEE_BRACKET.match(t)):
-            candidates.append(b)
-        elif candidates:
-            break
-    if candidates and ("sponsor" in where or md.document_type != "other"):
-        md.title = " ".join(c.text for c in candidates)
+        if b.pages[0] != 1 or b.x0 < margin - MAIN_COLUMN_TOLERANCE or not b.bold:
+            continue
+        if (P.ADOPTED_RESOLUTION.match(t) or P.SUBMITTED_BY.match(t) or P.SPONSOR_LINE.match(t)
+                or P.SC_ADOPTION.match(t) or P.COMMITTEE_BRACKET.match(t) or P.SECTION_LABEL.match(t)
+                or P.SC_RESOLUTION_HEAD.match(t) or P.SYMBOL_LINE.match(t) or b.first.top < TITLE_MIN_TOP):
+            continue
+        md.title = t
+        return
 
 
 def build_document(pages_chars: Sequence[PageChars], source: Source) -> Document:
@@ -88,7 +92,7 @@ def build_document(pages_chars: Sequence[PageChars], source: Source) -> Document
     md, _ = read_masthead(head_lines, first_page.furniture, first_page.height, body_text)
     head_texts = [b.text for b in head]
     where = read_heading_block(head_texts, md)
-    _title(head, where, md, size)
+    _title(head, where, md, text_margin(first_page.body))
     if md.document_type == "other" and formula is not None:
         md.document_type = "resolution" if "/RES/" in (md.symbol or "") else md.document_type
 
@@ -120,27 +124,34 @@ def _owner_id(owner: object) -> str | None:
     return None
 
 
-def _link_footnotes(doc: Document, head_markers: list[tuple[str, str]], body_markers: list[tuple[str, object]]):
-    first_ref: dict[str, str] = {}
-    for m, place in head_markers:
-        first_ref.setdefault(m, place)
+def _link_footnotes(doc: Document, head_markers: list[tuple[str, str]],
+                    body_markers: list[tuple[str, object, int]]) -> None:
+    """Give each footnote the unit where its marker stands.
+
+    A note is printed on the page of its marker, so the marker is looked for on the note's page first;
+    numbering may restart (in annexes of reports), so the same marker can stand in several places.
+    """
+    occurrences: list[tuple[str, str, int]] = [(m, place, 1) for m, place in head_markers]
+    occurrences += [(m, oid, page) for m, owner, page in body_markers if (oid := _owner_id(owner))]
     if any(m.startswith("*") for m, _ in head_markers):
-        for f in doc.footnotes:
-            if f.marker.startswith("*"):
-                first_ref.setdefault(f.marker, "head")
-    for m, owner in body_markers:
-        oid = _owner_id(owner)
-        if oid:
-            first_ref.setdefault(m, oid)
-    notes_by_marker: dict[str, Footnote] = {}
+        occurrences += [(f.marker, "head", 1) for f in doc.footnotes if f.marker.startswith("*")]
+    used: set[int] = set()
     for f in doc.footnotes:
-        f.ref = first_ref.get(f.marker)
-        notes_by_marker.setdefault(f.marker, f)
-        if f.ref is None:
+        cands = [i for i, (m, _, _) in enumerate(occurrences) if m == f.marker]
+        fresh = [i for i in cands if i not in used]
+        pick = next((i for i in fresh if occurrences[i][2] == f.page), None)
+        if pick is None:
+            before = [i for i in fresh if occurrences[i][2] < f.page]
+            pick = before[-1] if before else (fresh[0] if fresh else (cands[0] if cands else None))
+        if pick is None:
             doc.warnings.append(DocWarning("unreferenced_footnote",
                                            f"footnote {f.marker} is not referenced in the text", None))
-    for m, owner in body_markers:
-        if m not in notes_by_marker:
+            continue
+        used.add(pick)
+        f.ref = occurrences[pick][1]
+    known = {f.marker for f in doc.footnotes}
+    for m, owner, _ in body_markers:
+        if m not in known:
             doc.warnings.append(DocWarning("unmatched_marker", f"footnote marker {m} has no footnote",
                                            _owner_id(owner)))
 

@@ -50,6 +50,11 @@ def _note_start(line: Line, expected: int, indent: float | None) -> tuple[str, L
     return marker, rest
 
 
+def _closed(lines: Sequence[Line]) -> bool:
+    """Whether a note's text ends a sentence, so that it cannot go on over the page break."""
+    return lines[-1].text.rstrip().rstrip(")”’\"").endswith(".")
+
+
 def parse_footnotes(pages: Sequence[Page], vocabulary: set[str] | None = None) -> list[Footnote]:
     """All footnotes of the document in order, a note continued over a page break joined."""
     notes: list[tuple[str, int, list[Line]]] = []
@@ -59,8 +64,12 @@ def parse_footnotes(pages: Sequence[Page], vocabulary: set[str] | None = None) -
         # The x where wrapped note lines start: the most common left edge of the page's notes.
         xs = [round(ln.x0) for ln in lines]
         indent = max(set(xs), key=xs.count) if xs else None
+        opening = True  # no note has started on this page yet
         for line in lines:
             start = _note_start(line, expected, indent if len(lines) > 1 else None)
+            if start is None and opening and notes and notes[-1][1] != page.number and _closed(notes[-1][2]):
+                continue  # small text under a rule that does not carry on a note (a table note)
+            opening = False
             if start is not None:
                 marker, rest = start
                 notes.append((marker, page.number, [rest]))
