@@ -7,6 +7,7 @@ glyphs next to body text become `marker` spans: the superscript footnote referen
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..model.text import Char, Line, PageChars, Span
@@ -27,6 +28,10 @@ WORD_GAP_RATIO = 0.17
 MARKER_SIZE_RATIO = 0.82
 # ... and its baseline is raised by more than this share of the body size.
 MARKER_RISE_RATIO = 0.12
+
+# Superscript footnote markers: "1", "12", "*", "**", "3,4", "a" — at most this many glyphs in a run.
+MARKER_MAX_CHARS = 7
+MARKER_TEXT = re.compile(r"^[0-9*,†‡§a-z\s]+$")
 
 SPACE_CHARS = {" ", "\u00a0", "\u2002", "\u2003", "\u2009", "\u202f", "\t"}
 
@@ -54,11 +59,21 @@ def _cluster_by_baseline(chars: Sequence[Char]) -> list[list[Char]]:
         small = max(m.size for m in members)
         below = clusters[i + 1] if i + 1 < len(clusters) else None
         if (below is not None and small < MARKER_SIZE_RATIO * below[1]
-                and 0 < below[0] - base <= BASELINE_TOLERANCE_RATIO * below[1]):
+                and 0 < below[0] - base <= BASELINE_TOLERANCE_RATIO * below[1] and _looks_like_markers(members)):
             below[2].extend(members)
             continue
         merged.append((base, size, members))
     return [members for _, _, members in merged]
+
+
+def _looks_like_markers(chars: list[Char]) -> bool:
+    """Whether small raised glyphs are footnote markers: short runs of digits, asterisks or commas,
+    not a line of small text set beside a larger one (a masthead's "Distr.: Limited")."""
+    for run in _split_fragments(chars):
+        text = "".join(c.text for c in sorted(run, key=lambda c: c.x0))
+        if len(text) > MARKER_MAX_CHARS or not MARKER_TEXT.match(text):
+            return False
+    return True
 
 
 def _split_fragments(chars: list[Char]) -> list[list[Char]]:

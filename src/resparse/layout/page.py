@@ -77,7 +77,8 @@ def _separator_top(page: PageChars, lines: Sequence[Line], size: float) -> float
     for rule in sorted(page.rules, key=lambda r: r.top):
         if (rule.x0 < page.width * SEPARATOR_MAX_X0_RATIO and SEPARATOR_MIN_WIDTH <= rule.width
                 < page.width * SEPARATOR_MAX_WIDTH_RATIO and rule.top > page.height * 0.25):
-            below = [ln for ln in lines if ln.top > rule.top and ln.top < (1 - FOOTER_BAND_RATIO) * page.height]
+            below = [ln for ln in lines if ln.top > rule.top and not is_furniture_text(ln.text)
+                     and not PAGE_NUMBER.match(ln.text.strip())]
             if below and all(ln.size < size * FURNITURE_SIZE_RATIO for ln in below):
                 return rule.top
     return _small_trailing_block_top(page, lines, size)

@@ -113,21 +113,22 @@ class _Level:
 
 
 def _item_family(label: Label, levels: list[_Level]) -> str:
-    """Letter or Roman numeral, deciding "(i)", "(v)", "(x)" by the open levels (§3.5)."""
-    base = {"paren": "", "close": "close-", "dot": "dot-", "bullet": "bullet"}[label.family]
+    """Letter or Roman numeral, deciding "(i)", "(v)", "(x)", "(c)" by the open levels (§3.5)."""
     if label.family == "bullet":
         return "bullet"
+    base = {"paren": "", "close": "close-", "dot": "dot-"}[label.family]
     key = label.key
     if not P.ROMAN.match(key):
         return base + "letter"
     for lv in reversed(levels):
         if lv.family == base + "letter" and _follows(lv.last_key, key):
             return base + "letter"
-        if lv.family == base + "roman":
+    for lv in reversed(levels):
+        if lv.family == base + "roman" and roman_value(key) == roman_value(lv.last_key) + 1:
             return base + "roman"
-    if key in ("i",) or len(key) > 1:
+    if key == "i" or len(key) > 1:
         return base + "roman"
-    return base + "roman" if key in ("i", "ii", "iii") else base + "letter"
+    return base + "letter"
 
 
 @dataclass
@@ -199,7 +200,8 @@ class BodyBuilder:
         if self.annex_title_open:
             annex, _ = self.annexes[-1]
             if block.bold or block.size > self.body_size * TITLE_SIZE_RATIO or text.isupper():
-                annex.title = f"{annex.title} {text}".strip()
+                annex.title = text  # one block: a title wrapping over lines; later bold blocks are headings
+                self.annex_title_open = False
                 self._record_markers(block, annex)
                 return
             self.annex_title_open = False

@@ -14,6 +14,10 @@ from ..model.text import Line
 from . import patterns as P
 
 
+# The symbol is printed in the top part of page 1 (lower on older typed mastheads).
+SYMBOL_ZONE_RATIO = 0.3
+
+
 def iso_date(text: str) -> str | None:
     m = P.DATE.search(text)
     if not m:
@@ -28,8 +32,16 @@ def _clean(text: str) -> str:
 
 def find_symbols(lines: Sequence[Line], page_height: float) -> tuple[str | None, list[str]]:
     """The symbol(s) printed in the top part of page 1, without a reissue star."""
-    top = [ln for ln in lines if ln.top < page_height * 0.2]
-    texts = [_clean(ln.text) for ln in sorted(top, key=lambda ln: (ln.top, ln.x0))]
+    top = sorted((ln for ln in lines if ln.top < page_height * SYMBOL_ZONE_RATIO), key=lambda ln: (ln.top, ln.x0))
+    texts = []
+    for ln in top:
+        # The symbol's first letter is set large, apart from the rest: "S" + "/RES/2789 (2025)".
+        rest = next((o for o in top if o is not ln and o.text.startswith("/") and abs(o.x0 - ln.x1) < 3
+                     and o.top < ln.bottom and ln.top < o.bottom), None)
+        if re.fullmatch(r"[A-Z]{1,8}", ln.text.strip()) and rest is not None:
+            texts.append(ln.text.strip() + _clean(rest.text))
+        else:
+            texts.append(_clean(ln.text))
     # A joint symbol may be split over two lines, the first ending with "-".
     joined: list[str] = []
     for t in texts:

@@ -1,0 +1,38 @@
+"""Shared fixtures: the read-only corpus at `../shared` beside the repository.
+
+Tests that need it take one of the fixtures below and are skipped, with the missing path as the reason,
+when the directory is absent (a clone without `../shared`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+def _existing_dir(path: Path) -> Path:
+    if not path.is_dir():
+        pytest.skip(f"{path} is absent (the shared corpus is not beside the repository)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """`<repo>/../shared`."""
+    return _existing_dir(SHARED)
+
+
+@pytest.fixture(scope="session")
+def corpus_pdf_dir(shared_dir: Path) -> Path:
+    """`../shared/corpus/pdf`: the annotated UN PDFs."""
+    return _existing_dir(shared_dir / "corpus" / "pdf")
+
+
+@pytest.fixture(scope="session")
+def corpus_extra_dir(shared_dir: Path) -> Path:
+    """`../shared/corpus/extra`: more UN files without annotations (PDF, DOCX, scans, other languages)."""
+    return _existing_dir(shared_dir / "corpus" / "extra")

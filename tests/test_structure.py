@@ -1,0 +1,171 @@
+"""Structure helpers on plain strings: paragraph labels, closing punctuation, masthead dates, symbols,
+sponsors and the language of a text."""
+
+from __future__ import annotations
+
+import pytest
+
+from resparse.structure.body import parse_label, terminal
+from resparse.structure.masthead import _split_joint, _split_sponsors, iso_date, language_of
+
+# --- parse_label ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "family", "value", "rest"), [
+    ("1. Decides to remain seized", "number", "1", "Decides to remain seized"),
+    ("12.\tRequests the Secretary-General", "number", "12", "Requests the Secretary-General"),
+    ("3.Decides", "number", "3", "Decides"),
+    ("(a) States parties", "paren", "(a)", "States parties"),
+    ("(aa) further measures", "paren", "(aa)", "further measures"),
+    ("(b). To report", "paren", "(b)", "To report"),
+    ("(ii) text", "paren", "(ii)", "text"),
+    ("a) Los Estados", "close", "a)", "Los Estados"),
+    ("iv) les États", "close", "iv)", "les États"),
+    ("• item", "bullet", "•", "item"),
+])
+def test_label(text: str, family: str, value: str, rest: str):
+    label = parse_label(text)
+    assert label is not None
+    assert (label.family, label.value) == (family, value)
+    assert text[label.length:] == rest  # `length` covers the label and the space after it
+
+
+@pytest.mark.parametrize("text", [
+    "2030 Agenda",
+    "2030 Agenda for Sustainable Development",
+    "1.5 million people",
+    "(d)the",
+    "(Signed) Antonio Guterres",
+    "I. Introduction",
+    "Decides (a) to act",
+    "",
+])
+def test_no_label(text: str):
+    assert parse_label(text) is None
+
+
+# --- terminal ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Decides to remain seized of the matter.", "."),
+    ("Requests the Secretary-General to report;", ";"),
+    ("Recalling its resolution 70/1,", ","),
+    ("Requests the Panel:", ":"),
+    ("the embargo against Cuba”.", "."),
+    ("entitled “Transforming our world”;", ";"),
+    ("the “Agenda for Humanity”,”", ","),
+    ("as stated in the report (A/80/1).", "."),
+    ("and the plan.”", "."),
+    ("text;  ", ";"),
+    ("", ""),
+])
+def test_terminal(text: str, expected: str):
+    assert terminal(text) == expected
+
+
+# --- iso_date ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("19 September 2025", "2025-09-19"),
+    ("1 August 2024", "2024-08-01"),
+    ("9 de enero de 2023", "2023-01-09"),
+    ("11 septembre 1998", "1998-09-11"),
+    ("31 mai 2025", "2025-05-31"),
+    ("Geneva, 3 July 2025", "2025-07-03"),
+    ("September 2025", None),
+    ("no date here", None),
+])
+def test_iso_date(text: str, expected: str | None):
+    assert iso_date(text) == expected
+
+
+@pytest.mark.xfail(strict=True, reason="iso_date checks the pattern only: '32 January 2020' gives the "
+                                       "impossible date '2020-01-32', which the schema's pattern accepts")
+def test_iso_date_refuses_an_impossible_date():
+    assert iso_date("32 January 2020") is None
+
+
+# --- _split_joint -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("symbol", "parts"), [
+    ("E/2025/L.16-E/HLPF/2025/L.1", ["E/2025/L.16", "E/HLPF/2025/L.1"]),
+    ("A/51/595-S/1996/892", ["A/51/595", "S/1996/892"]),
+    ("A/RES/S-13/2", ["A/RES/S-13/2"]),
+    ("A/RES/ES-11/1", ["A/RES/ES-11/1"]),
+    ("A/HRC/RES/S-30/1", ["A/HRC/RES/S-30/1"]),
+    ("CTOC/COP/2022/L.5", ["CTOC/COP/2022/L.5"]),
+])
+def test_split_joint(symbol: str, parts: list[str]):
+    assert _split_joint(symbol) == parts
+
+
+# --- _split_sponsors --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Antigua and Barbuda, Bosnia and Herzegovina and Japan",
+     ["Antigua and Barbuda", "Bosnia and Herzegovina", "Japan"]),
+    ("France, Germany and Japan", ["France", "Germany", "Japan"]),
+    ("Japan and France", ["Japan", "France"]),
+    ("Japan", ["Japan"]),
+    ("France*, Germany** and Japan:", ["France", "Germany", "Japan"]),
+    ("Bolivia (Plurinational State of), Chile and Peru",
+     ["Bolivia (Plurinational State of)", "Chile", "Peru"]),
+])
+def test_split_sponsors(text: str, names: list[str]):
+    assert _split_sponsors(text) == names
+
+
+NAIVE_AND = ("_split_sponsors splits at the last ' and ', which un-conventions §6 item 13 warns against: "
+             "country names contain 'and' themselves")
+
+
+@pytest.mark.xfail(strict=True, reason=f"{NAIVE_AND}; a sole sponsor such as these becomes two names")
+@pytest.mark.parametrize("name", ["Bosnia and Herzegovina", "Trinidad and Tobago", "Antigua and Barbuda"])
+def test_a_sole_sponsor_with_and_in_its_name_is_one_name(name: str):
+    assert _split_sponsors(name) == [name]
+
+
+@pytest.mark.xfail(strict=True, reason=f"{NAIVE_AND}; a last name with 'and' is cut, its first half glued "
+                                       "to the name before it")
+@pytest.mark.parametrize(("text", "names"), [
+    ("Japan and Trinidad and Tobago", ["Japan", "Trinidad and Tobago"]),
+    ("Argentina, Japan and Saint Vincent and the Grenadines",
+     ["Argentina", "Japan", "Saint Vincent and the Grenadines"]),
+])
+def test_a_last_sponsor_with_and_in_its_name_stays_whole(text: str, names: list[str]):
+    assert _split_sponsors(text) == names
+
+
+# --- language_of ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("The General Assembly, Recalling its resolution 70/1 of 25 September 2015, in which it adopted the "
+     "outcome document of the summit for the adoption of the post-2015 development agenda,", "en"),
+    ("La Asamblea General, Recordando su resolución 70/1, de 25 de septiembre de 2015, en la que aprobó el "
+     "documento final de la cumbre de las Naciones Unidas,", "es"),
+    ("L’Assemblée générale, Rappelant sa résolution 70/1 du 25 septembre 2015, dans laquelle elle a adopté "
+     "le document final du Sommet des Nations Unies consacré à l’adoption du programme,", "fr"),
+    ("Генеральная Ассамблея, ссылаясь на свою резолюцию 70/1 от 25 сентября 2015 года,", "ru"),
+    ("إن الجمعية العامة، إذ تشير إلى قرارها 70/1 المؤرخ 25 أيلول/سبتمبر 2015،", "ar"),
+    ("大会，回顾其2015年9月25日第70/1号决议，", "zh"),
+])
+def test_language_of(text: str, code: str):
+    assert language_of(text) == code
+
+
+@pytest.mark.parametrize("text", ["", "   ", "70/1 2015 12.3", "Xqz Wvk"])
+def test_language_of_a_text_without_known_words_is_unknown(text: str):
+    assert language_of(text) is None
+
+
+@pytest.mark.xfail(strict=True, reason="language_of answers 'ru' as soon as one Cyrillic character appears, "
+                                       "whatever the language of the rest of the text")
+def test_an_english_text_that_quotes_a_russian_title_is_english():
+    text = ("The General Assembly, Recalling the report of the Commission and its resolution 70/1, and "
+            "taking note of the publication entitled “Мир и развитие” of the Institute for the year 2015,")
+    assert language_of(text) == "en"
