@@ -19,6 +19,9 @@ from ..model.text import Line, Page
 BLOCK_GAP_RATIO = 0.45
 # Two lines differ in size when their sizes differ by more than this (points).
 SIZE_CHANGE = 0.6
+# A bold line ending before this share of the text column is a heading of its own, not the first line
+# of a wrapped heading (which fills the column).
+SHORT_HEADING_LINE_RATIO = 0.5
 # A line starts further right than the block's wrapped lines by at least this (points): an indent.
 INDENT_MIN = 6.0
 # Leading labels that open a new block even without extra space before them.
@@ -74,13 +77,15 @@ def text_margin(lines: Sequence[Line]) -> float:
     return float(best)
 
 
-def _starts_new_block(prev: Line, line: Line, margin: float) -> bool:
+def _starts_new_block(prev: Line, line: Line, margin: float, right: float) -> bool:
     gap = line.top - prev.bottom
     size = min(prev.size, line.size)
     if gap > BLOCK_GAP_RATIO * size:
         return True
     if abs(prev.size - line.size) > SIZE_CHANGE or prev.bold != line.bold:
         return True
+    if prev.bold and line.bold and prev.x1 - margin < SHORT_HEADING_LINE_RATIO * (right - margin):
+        return True  # a short bold line ("Decision 1", "AMISOM") is a heading of its own
     return bool(LABEL_START.match(line.text) and line.x0 > margin + INDENT_MIN)
 
 
@@ -92,10 +97,11 @@ def build_blocks(pages: Sequence[Page]) -> list[TextBlock]:
         if not lines:
             continue
         margin = text_margin(lines)
+        right = max(ln.x1 for ln in lines)
         current = [lines[0]]
         page_blocks: list[TextBlock] = []
         for prev, line in zip(lines, lines[1:], strict=False):
-            if _starts_new_block(prev, line, margin):
+            if _starts_new_block(prev, line, margin, right):
                 page_blocks.append(TextBlock(current))
                 current = [line]
             else:

@@ -163,7 +163,10 @@ def read_heading_block(blocks: Sequence[str], md: Metadata) -> dict[str, int]:
         m = P.SUBMITTED_BY.match(t)
         if m:
             md.submitted_by = m.group(1).strip()
-            dtype = dtype or ("draft_decision" if P.DRAFT_DECISION.search(t) else "draft_resolution")
+            if P.DRAFT_DECISION.search(t[:40]):
+                dtype = dtype or "draft_decision"
+            elif P.DRAFT_RESOLUTION.search(t[:40]):
+                dtype = dtype or "draft_resolution"
             where["sponsor"] = i
             continue
         m = P.SPONSOR_LINE.match(t)

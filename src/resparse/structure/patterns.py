@@ -73,7 +73,7 @@ ADOPTED_DECISION = re.compile(r"^(?:Decision|DECISION|Decisión|Décision)\s+(?:
 SC_RESOLUTION_HEAD = re.compile(r"^(?:Resolution|Resolución|Résolution)\s+(\d{1,5}\s*\(\d{4}\))$")
 SC_ADOPTION = re.compile(r"^(?:Adopted|Aprobada|Adoptée)\s+by\b|^Adopted by the Security Council")
 RESOLUTION_NUMBER_TITLE = re.compile(r"^((?:S-|ES-)?\d{1,4}/\d{1,4}(?:\s?[A-H])?)\.\s+(.+)$")
-SUBMITTED_BY = re.compile(r"^Draft (?:resolution|decision)s? submitted (?:by|to) (.+)$", re.IGNORECASE)
+SUBMITTED_BY = re.compile(r"^Draft\b[^.;:]{0,300}?\bsubmitted (?:by|to) (.+)$", re.IGNORECASE)
 SPONSOR_LINE = re.compile(r"^(.+?):[\s*,]*(?:revised\s+)?draft (?:resolution|decision)\b", re.IGNORECASE)
 COMMITTEE_BRACKET = re.compile(r"^\[(?:on the report|without reference|sobre la base|sin remisión|sur la base|"
                                r"sans renvoi)", re.IGNORECASE)
