@@ -21,6 +21,10 @@ MAGIC_SEARCH_WINDOW = 1024
 RULE_MAX_THICKNESS = 2.0
 # Glyphs drawn twice at (almost) the same place by old PDF writers, to fake bold: tolerance in points.
 DUPLICATE_GLYPH_TOLERANCE = 1.0
+# A font's character map is checked for broken entries only when it has this many ASCII entries and
+# this share of them follows one glyph-to-character offset.
+MIN_ENTRIES_FOR_REPAIR = 20
+DOMINANT_OFFSET_SHARE = 0.8
 
 
 class PdfEngine(Protocol):
@@ -118,6 +122,7 @@ class PdfplumberEngine:
                 page.close()
 
     def _read_page(self, page, number: int) -> PageChars:
+        _repair_page_fonts(page)
         page = page.dedupe_chars(tolerance=DUPLICATE_GLYPH_TOLERANCE)
         chars = []
         for c in page.chars:
@@ -134,6 +139,52 @@ class PdfplumberEngine:
                 rules.append(Rule(x0=float(r["x0"]), x1=float(r["x1"]), top=float(r["top"])))
         return PageChars(number=number, width=float(page.width), height=float(page.height),
                          chars=chars, rules=rules)
+
+
+def repair_unicode_map(cid2unichr: dict) -> dict[int, str]:
+    """Corrections for a font's ToUnicode map that sends two glyphs to one character.
+
+    Word's subset TrueType fonts number glyphs in the standard order, so most entries map glyph g to
+    character g + k for one offset k. An entry that breaks the offset for a letter while another
+    glyph already maps, at that offset, to the same letter is a broken entry (a known producer bug:
+    `f` shown as `i`, `q` as `u`); it is mapped to its own glyph's letter instead.
+    """
+    entries = {c: u for c, u in cid2unichr.items() if isinstance(c, int) and isinstance(u, str) and len(u) == 1}
+    ascii_entries = {c: u for c, u in entries.items() if 0x21 <= ord(u) <= 0x7E}
+    if len(ascii_entries) < MIN_ENTRIES_FOR_REPAIR:
+        return {}
+    offsets: dict[int, int] = {}
+    for c, u in ascii_entries.items():
+        offsets[ord(u) - c] = offsets.get(ord(u) - c, 0) + 1
+    k, n = max(offsets.items(), key=lambda kv: kv[1])
+    if n < DOMINANT_OFFSET_SHARE * len(ascii_entries):
+        return {}
+    regular = {u for c, u in ascii_entries.items() if ord(u) - c == k}
+    fixes = {}
+    for c, u in ascii_entries.items():
+        own = c + k
+        if ord(u) - c != k and u.isalpha() and u in regular and 0x21 <= own <= 0x7E and chr(own).isalpha():
+            fixes[c] = chr(own)
+    return fixes
+
+
+def _repair_page_fonts(page) -> None:
+    """Apply `repair_unicode_map` to the fonts of a page before its characters are read."""
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        fonts = resolve1(resolve1(page.page_obj.resources or {}).get("Font")) or {}
+        for ref in fonts.values():
+            objid = getattr(ref, "objid", None)
+            if objid is None:
+                continue
+            font = page.pdf.rsrcmgr.get_font(objid, resolve1(ref))
+            umap = getattr(font, "unicode_map", None)
+            if umap is not None and not getattr(font, "_resparse_repaired", False):
+                umap.cid2unichr.update(repair_unicode_map(umap.cid2unichr))
+                font._resparse_repaired = True
+    except Exception:  # a font that cannot be read here is read (or refused) by the extraction itself
+        return
 
 
 DEFAULT_ENGINE: PdfEngine = PdfplumberEngine()
