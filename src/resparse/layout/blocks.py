@@ -14,9 +14,15 @@ from dataclasses import dataclass, field
 
 from ..model.text import Line, Page
 
-# Extra space between two lines (top of the lower minus baseline of the upper) above this share of
-# the font size starts a new block; lines of one paragraph are ~0.2 sizes apart, paragraphs ~0.8.
+# Space between two lines beyond the document's usual line pitch, above this share of the font size,
+# starts a new block (UN documents put ~6pt between paragraphs of 10pt text).
 BLOCK_GAP_RATIO = 0.45
+# Without a measurable pitch: the usual space between one line's baseline and the next line's top,
+# as a share of the size.
+PLAIN_LEADING_RATIO = 0.2
+# A line distance counts as the document's line pitch when it recurs this often.
+PITCH_MIN_COUNT = 3
+PITCH_MIN_SHARE = 0.05
 # Two lines differ in size when their sizes differ by more than this (points).
 SIZE_CHANGE = 0.6
 # A bold line ending before this share of the text column is a heading of its own, not the first line
@@ -77,11 +83,33 @@ def text_margin(lines: Sequence[Line]) -> float:
     return float(best)
 
 
-def _starts_new_block(prev: Line, line: Line, margin: float, right: float) -> bool:
-    gap = line.top - prev.bottom
+def line_pitch(lines: Sequence[Line]) -> float | None:
+    """The usual baseline-to-baseline distance of consecutive lines of one size (single spacing)."""
+    counts: dict[float, int] = {}
+    for a, b in zip(lines, lines[1:], strict=False):
+        d = round(b.bottom - a.bottom, 0)
+        if abs(a.size - b.size) < SIZE_CHANGE and 0 < d < 3 * a.size:
+            counts[d] = counts.get(d, 0) + 1
+    if not counts:
+        return None
+    # The smallest distance that recurs: pages of one-line items separated by paragraph spacing
+    # must not make the paragraph spacing look like the line spacing.
+    total = sum(counts.values())
+    frequent = [d for d, n in counts.items() if n >= max(PITCH_MIN_COUNT, PITCH_MIN_SHARE * total)]
+    return min(frequent) if frequent else max(counts, key=lambda d: counts[d])
+
+
+def _starts_new_block(prev: Line, line: Line, margin: float, right: float, pitch: float | None) -> bool:
     size = min(prev.size, line.size)
-    if gap > BLOCK_GAP_RATIO * size:
+    if pitch is not None and abs(prev.size - line.size) < SIZE_CHANGE:
+        extra = (line.bottom - prev.bottom) - pitch
+    else:
+        extra = (line.top - prev.bottom) - PLAIN_LEADING_RATIO * size
+    if extra > BLOCK_GAP_RATIO * size:
         return True
+    if (line.x0 > margin + INDENT_MIN and abs(prev.x0 - margin) <= INDENT_MIN / 2 and not line.bold
+            and prev.text.rstrip().rstrip("”’\")").endswith((".", ";", ":", ","))):
+        return True  # a first-line indent after a line that closes a paragraph: a new paragraph
     if abs(prev.size - line.size) > SIZE_CHANGE or prev.bold != line.bold:
         return True
     if prev.bold and line.bold and prev.x1 - margin < SHORT_HEADING_LINE_RATIO * (right - margin):
@@ -92,6 +120,14 @@ def _starts_new_block(prev: Line, line: Line, margin: float, right: float) -> bo
 def build_blocks(pages: Sequence[Page]) -> list[TextBlock]:
     """All body lines of the document grouped into blocks, in reading order."""
     blocks: list[TextBlock] = []
+    # Line pitch measured on wrapped lines (those starting at a page's text margin), not on mastheads.
+    wrapped: list[Line] = []
+    for page in pages:
+        if page.body:
+            m = text_margin(page.body)
+            wrapped += [ln for ln in sorted(page.body, key=lambda ln: (round(ln.bottom), ln.x0))
+                        if abs(ln.x0 - m) <= INDENT_MIN / 2]
+    pitch = line_pitch(wrapped)
     for page in pages:
         lines = sorted(page.body, key=lambda ln: (round(ln.bottom, 0), ln.x0))
         if not lines:
@@ -101,7 +137,7 @@ def build_blocks(pages: Sequence[Page]) -> list[TextBlock]:
         current = [lines[0]]
         page_blocks: list[TextBlock] = []
         for prev, line in zip(lines, lines[1:], strict=False):
-            if _starts_new_block(prev, line, margin, right):
+            if _starts_new_block(prev, line, margin, right, pitch):
                 page_blocks.append(TextBlock(current))
                 current = [line]
             else:

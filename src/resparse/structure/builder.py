@@ -22,6 +22,8 @@ from .masthead import read_heading_block, read_masthead
 
 # The heading block (masthead, document-type heading, title) ends within the first pages.
 HEAD_MAX_PAGE = 2
+# A document whose body lines open in italics at least this often uses italic leads.
+MIN_ITALIC_LEADS = 2
 # The title is set in the main text column; the masthead's session/agenda column is further left.
 MAIN_COLUMN_TOLERANCE = 6.0
 # Nothing above this (points from the page top) is a title: it is the masthead.
@@ -74,7 +76,8 @@ def build_document(pages_chars: Sequence[PageChars], source: Source) -> Document
     pages = layout_pages(pages_chars)
     all_lines = [ln for p in pages for ln in p.body]
     size = body_size(all_lines)
-    italics = any(s.italic for ln in all_lines for s in ln.spans)
+    # Whether the document sets its leads in italics (typed and scanned documents underline them).
+    italics = sum(1 for ln in all_lines if abs(ln.size - size) < 0.5 and ln.spans[0].italic) >= MIN_ITALIC_LEADS
     blocks = build_blocks(pages)
     vocab = vocabulary(blocks)
     footnotes = parse_footnotes(pages, vocab)
