@@ -28,6 +28,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reportlab import Version as REPORTLAB_VERSION
+
+from resparse.model.document import SCHEMA_VERSION
 from reportlab.lib.pagesizes import letter
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
@@ -1038,7 +1040,7 @@ def expected_document(s: Sample, exp: dict, refs: dict, headings: dict[str, dict
     footnotes = [{"marker": m, "text": plain(t)[0], "ref": refs.get(m), "page": pag.note_page[m]}
                  for m, t in s.footnotes.items()]
     return {
-        "schema_version": "1.0",
+        "schema_version": SCHEMA_VERSION,
         "source": {"file": f"{s.name}.pdf", "sha256": hashlib.sha256(pdf).hexdigest(),
                    "pages": len(pag.pages), "format": "pdf"},
         "metadata": {

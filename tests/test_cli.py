@@ -12,7 +12,7 @@ import yaml
 from click.testing import CliRunner
 
 from factories import install_fake_builder, minimal_document, sample_document, text_pdf
-from resparse import __version__
+from resparse import SCHEMA_VERSION, __version__
 from resparse.cli import main
 from resparse.errors import EXIT_CODES, Internal
 from resparse.schema import load_schema, validate
@@ -134,12 +134,12 @@ def test_extract_replaces_an_existing_output(pdf, builder, tmp_path):
     out = tmp_path / "out.json"
     out.write_text("old")
     assert run("extract", str(pdf), "--output", str(out)).exit_code == 0
-    assert json.loads(out.read_text())["schema_version"] == "1.0"
+    assert json.loads(out.read_text())["schema_version"] == SCHEMA_VERSION
 
 
 def test_dash_output_is_stdout(pdf, builder):
     result = run("extract", str(pdf), "-o", "-")
-    assert result.exit_code == 0 and json.loads(result.stdout)["schema_version"] == "1.0"
+    assert result.exit_code == 0 and json.loads(result.stdout)["schema_version"] == SCHEMA_VERSION
 
 
 def test_an_unwritable_output_is_one_line(pdf, builder, tmp_path):

@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from factories import minimal_document, sample_document
+from resparse.model.document import SCHEMA_VERSION
 from resparse.schema import SchemaViolation
 from resparse.writers import (
     WRITERS,
@@ -67,7 +68,7 @@ def test_json_loads_back_to_the_same_data_in_the_same_order(make):
 
 def test_json_is_indented_unicode_text_ending_with_a_newline():
     text = get_writer("json").dumps(sample_document())
-    assert text.startswith('{\n  "schema_version": "1.0",\n  "source": {\n    "file"')
+    assert text.startswith('{\n  "schema_version": "' + SCHEMA_VERSION + '",\n  "source": {\n    "file"')
     assert text.endswith("}\n")
     assert "“capacity-building” work – in particular" in text
     assert "Côte d’Azur" in text
@@ -77,7 +78,7 @@ def test_json_is_indented_unicode_text_ending_with_a_newline():
 def test_compact_json_is_one_line():
     text = get_writer("json", compact=True).dumps(sample_document())
     assert text.count("\n") == 1 and text.endswith("}\n")
-    assert text.startswith('{"schema_version":"1.0","source":{')
+    assert text.startswith('{"schema_version":"' + SCHEMA_VERSION + '","source":{')
     assert json.loads(text) == sample_document().to_dict()
 
 
@@ -91,7 +92,7 @@ def test_yaml_loads_back_to_the_same_data_in_the_same_order(make):
 
 def test_yaml_is_block_style_unicode():
     text = get_writer("yaml").dumps(sample_document())
-    assert text.startswith("schema_version: '1.0'\nsource:\n  file: A_RES_99_1.pdf\n")
+    assert text.startswith(f"schema_version: '{SCHEMA_VERSION}'\nsource:\n  file: A_RES_99_1.pdf\n")
     assert "Côte d’Azur" in text and "\\u" not in text
     assert "{" not in text  # no flow mappings
     long_text = sample_document().metadata.title

@@ -14,8 +14,14 @@ DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 DEFAULT_MAX_PAGES = 2000
 
 
-def parse(source: str | os.PathLike | bytes, *, name: str | None = None, engine: PdfEngine | None = None,
-          max_pages: int | None = DEFAULT_MAX_PAGES, max_bytes: int | None = DEFAULT_MAX_BYTES) -> Document:
+def parse(
+    source: str | os.PathLike | bytes,
+    *,
+    name: str | None = None,
+    engine: PdfEngine | None = None,
+    max_pages: int | None = DEFAULT_MAX_PAGES,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+) -> Document:
     """Parse a UN resolution, draft or decision PDF (a path or its bytes) into a `Document`.
 
     Raises a `ResparseError` subclass for input that is not a usable PDF.

@@ -130,15 +130,24 @@ class PdfplumberEngine:
             if not text:
                 continue
             font = (c.get("fontname") or "").split("+")[-1]
-            chars.append(Char(text=text, x0=float(c["x0"]), x1=float(c["x1"]), top=float(c["top"]),
-                              bottom=float(c["bottom"]), size=round(float(c.get("size") or 0), 2), font=font,
-                              bold=_is_bold(font), italic=_is_italic(font)))
+            chars.append(
+                Char(
+                    text=text,
+                    x0=float(c["x0"]),
+                    x1=float(c["x1"]),
+                    top=float(c["top"]),
+                    bottom=float(c["bottom"]),
+                    size=round(float(c.get("size") or 0), 2),
+                    font=font,
+                    bold=_is_bold(font),
+                    italic=_is_italic(font),
+                )
+            )
         rules = []
         for r in list(page.lines) + list(page.rects):
             if abs(float(r["bottom"]) - float(r["top"])) <= RULE_MAX_THICKNESS:
                 rules.append(Rule(x0=float(r["x0"]), x1=float(r["x1"]), top=float(r["top"])))
-        return PageChars(number=number, width=float(page.width), height=float(page.height),
-                         chars=chars, rules=rules)
+        return PageChars(number=number, width=float(page.width), height=float(page.height), chars=chars, rules=rules)
 
 
 def repair_unicode_map(cid2unichr: dict) -> dict[int, str]:
@@ -190,7 +199,8 @@ def _repair_page_fonts(page) -> None:
 DEFAULT_ENGINE: PdfEngine = PdfplumberEngine()
 
 
-def read_pages(data: bytes, name: str, engine: PdfEngine | None = None,
-               max_pages: int | None = None) -> list[PageChars]:
+def read_pages(
+    data: bytes, name: str, engine: PdfEngine | None = None, max_pages: int | None = None
+) -> list[PageChars]:
     """All pages of a PDF as positioned characters."""
     return list((engine or DEFAULT_ENGINE).pages(data, name, max_pages=max_pages))

@@ -107,8 +107,12 @@ def _starts_new_block(prev: Line, line: Line, margin: float, right: float, pitch
         extra = (line.top - prev.bottom) - PLAIN_LEADING_RATIO * size
     if extra > BLOCK_GAP_RATIO * size:
         return True
-    if (line.x0 > margin + INDENT_MIN and abs(prev.x0 - margin) <= INDENT_MIN / 2 and not line.bold
-            and prev.text.rstrip().rstrip("”’\")").endswith((".", ";", ":", ","))):
+    if (
+        line.x0 > margin + INDENT_MIN
+        and abs(prev.x0 - margin) <= INDENT_MIN / 2
+        and not line.bold
+        and prev.text.rstrip().rstrip('”’")').endswith((".", ";", ":", ","))
+    ):
         return True  # a first-line indent after a line that closes a paragraph: a new paragraph
     if abs(prev.size - line.size) > SIZE_CHANGE or prev.bold != line.bold:
         return True
@@ -125,8 +129,11 @@ def build_blocks(pages: Sequence[Page]) -> list[TextBlock]:
     for page in pages:
         if page.body:
             m = text_margin(page.body)
-            wrapped += [ln for ln in sorted(page.body, key=lambda ln: (round(ln.bottom), ln.x0))
-                        if abs(ln.x0 - m) <= INDENT_MIN / 2]
+            wrapped += [
+                ln
+                for ln in sorted(page.body, key=lambda ln: (round(ln.bottom), ln.x0))
+                if abs(ln.x0 - m) <= INDENT_MIN / 2
+            ]
     pitch = line_pitch(wrapped)
     for page in pages:
         lines = sorted(page.body, key=lambda ln: (round(ln.bottom, 0), ln.x0))
@@ -156,7 +163,7 @@ def _continues(before: TextBlock, after: TextBlock) -> bool:
         return False
     wrapped = [ln.x0 for ln in before.lines[1:]] or [before.x0]
     at_margin = abs(first.x0 - min(wrapped)) <= INDENT_MIN / 2
-    ends = last.text.rstrip("”’\")] ")
+    ends = last.text.rstrip('”’")] ')
     open_end = not ends.endswith((".", ";", ":")) or first.text[:1].islower()
     return at_margin and open_end
 
@@ -184,9 +191,13 @@ def join_lines(lines: Sequence[Line], vocabulary: set[str] | None = None) -> tup
             nxt = line.text.lstrip()
             m = LINE_END_HYPHEN.search(prev_text)
             w = WORD_START.match(nxt)
-            if prev_text.endswith(SOFT_HYPHEN):
-                text = prev_text[:-1]
-            elif m and w and vocabulary is not None and _is_break_hyphen(m.group(1), w.group(1), vocabulary):
+            if (
+                prev_text.endswith(SOFT_HYPHEN)
+                or m
+                and w
+                and vocabulary is not None
+                and _is_break_hyphen(m.group(1), w.group(1), vocabulary)
+            ):
                 text = prev_text[:-1]
             elif m and w:
                 text = prev_text

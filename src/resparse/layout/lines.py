@@ -58,8 +58,12 @@ def _cluster_by_baseline(chars: Sequence[Char]) -> list[list[Char]]:
     for i, (base, size, members) in enumerate(clusters):
         small = max(m.size for m in members)
         below = clusters[i + 1] if i + 1 < len(clusters) else None
-        if (below is not None and small < MARKER_SIZE_RATIO * below[1]
-                and 0 < below[0] - base <= BASELINE_TOLERANCE_RATIO * below[1] and _looks_like_markers(members)):
+        if (
+            below is not None
+            and small < MARKER_SIZE_RATIO * below[1]
+            and 0 < below[0] - base <= BASELINE_TOLERANCE_RATIO * below[1]
+            and _looks_like_markers(members)
+        ):
             below[2].extend(members)
             continue
         merged.append((base, size, members))
@@ -84,7 +88,9 @@ def _split_fragments(chars: list[Char]) -> list[list[Char]]:
         prev = out[-1][-1]
         size = max(c.size, prev.size)
         gap = c.x0 - last_right
-        mixed = min(c.size, prev.size) < MARKER_SIZE_RATIO * size and abs(c.bottom - prev.bottom) < SAME_LINE_TOLERANCE_RATIO * min(c.size, prev.size)
+        mixed = min(c.size, prev.size) < MARKER_SIZE_RATIO * size and abs(
+            c.bottom - prev.bottom
+        ) < SAME_LINE_TOLERANCE_RATIO * min(c.size, prev.size)
         if gap > FRAGMENT_GAP_RATIO * size or (mixed and gap > min(c.size, prev.size)):
             out.append([c])
         else:
@@ -109,8 +115,11 @@ def _make_line(chars: list[Char], page: int) -> Line | None:
     spans: list[Span] = []
     prev: Char | None = None
     for c in chars:
-        is_marker = (c.size < size * MARKER_SIZE_RATIO and baseline - c.bottom > MARKER_RISE_RATIO * size
-                     and c.text not in SPACE_CHARS)
+        is_marker = (
+            c.size < size * MARKER_SIZE_RATIO
+            and baseline - c.bottom > MARKER_RISE_RATIO * size
+            and c.text not in SPACE_CHARS
+        )
         text = " " if c.text in SPACE_CHARS else c.text
         gap_space = prev is not None and c.x0 - prev.x1 > WORD_GAP_RATIO * min(size, max(prev.size, c.size))
         if spans and gap_space and text != " " and not spans[-1].text.endswith(" "):
@@ -118,8 +127,11 @@ def _make_line(chars: list[Char], page: int) -> Line | None:
                 spans[-1].text += " "
             else:
                 spans.append(Span(" ", italic=spans[-1].italic, bold=spans[-1].bold))
-        if spans and spans[-1].marker == is_marker and (is_marker or (
-                spans[-1].italic == c.italic and spans[-1].bold == c.bold)):
+        if (
+            spans
+            and spans[-1].marker == is_marker
+            and (is_marker or (spans[-1].italic == c.italic and spans[-1].bold == c.bold))
+        ):
             spans[-1].text += text
         else:
             spans.append(Span(text, italic=c.italic, bold=c.bold, marker=is_marker))
@@ -141,8 +153,15 @@ def _make_line(chars: list[Char], page: int) -> Line | None:
     if not cleaned:
         return None
     visible = [c for c in chars if c.text not in SPACE_CHARS] or chars
-    return Line(spans=cleaned, x0=min(c.x0 for c in visible), x1=max(c.x1 for c in visible),
-                top=min(c.top for c in body or visible), bottom=baseline, size=size, page=page)
+    return Line(
+        spans=cleaned,
+        x0=min(c.x0 for c in visible),
+        x1=max(c.x1 for c in visible),
+        top=min(c.top for c in body or visible),
+        bottom=baseline,
+        size=size,
+        page=page,
+    )
 
 
 def build_lines(page: PageChars) -> list[Line]:

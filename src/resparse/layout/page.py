@@ -34,13 +34,14 @@ SEPARATOR_TEXT = re.compile(r"^[_\u2014\u2015\u2500-]{5,}$")
 
 # Lines that are page furniture wherever they stand in the header or footer band.
 FURNITURE_PATTERNS = [
-    re.compile(p) for p in (
-        r"^\d{1,4}/\d{1,4}$",                                      # page counter 2/10
-        r"^(?:[A-Z]{1,2}\.)?\d{2}-\d{5}\*{0,2}(?:\s*\([A-Z]\))?(?:\s+\d{6}){0,2}$",  # 25-03668 (E) 050625, 24-13677* (E)
+    re.compile(p)
+    for p in (
+        r"^\d{1,4}/\d{1,4}$",  # page counter 2/10
+        r"^(?:[A-Z]{1,2}\.)?\d{2}-\d{5}\*{0,2}(?:\s*\([A-Z]\))?(?:\s+\d{6}){0,2}$",  # 25-03668 (E) 050625
         r"^(?:\d{1,4}/\d{1,4}\s+)?(?:[A-Z]{1,2}\.)?\d{2}-\d{5}(?:\s+\d{1,4}/\d{1,4})?$",  # 2/3 25-03668, V.22-21550 4/5
-        r"^\*\d{6,9}\*$",                                          # barcode text
-        r"^Page\s+\d+$",                                           # older "Page 2" header
-        r"^(?:/\.\.\.|\.\.\./|-{3,}|_{1,4})$",                     # continuation marks of older documents
+        r"^\*\d{6,9}\*$",  # barcode text
+        r"^Page\s+\d+$",  # older "Page 2" header
+        r"^(?:/\.\.\.|\.\.\./|-{3,}|_{1,4})$",  # continuation marks of older documents
         r"^Please recycle",
     )
 ]
@@ -63,8 +64,11 @@ def _recurring_texts(pages: Sequence[list[Line]], heights: Sequence[float]) -> s
     """Texts printed in the header or footer band of two or more pages (symbol, running title)."""
     seen: Counter[str] = Counter()
     for lines, height in zip(pages, heights, strict=True):
-        texts = {" ".join(ln.text.split()) for ln in lines
-                 if ln.top < HEADER_BAND_RATIO * height or ln.top > (1 - FOOTER_BAND_RATIO) * height}
+        texts = {
+            " ".join(ln.text.split())
+            for ln in lines
+            if ln.top < HEADER_BAND_RATIO * height or ln.top > (1 - FOOTER_BAND_RATIO) * height
+        }
         seen.update(texts)
     return {t for t, n in seen.items() if n >= 2 and len(t) > 3}
 
@@ -75,10 +79,16 @@ def _separator_top(page: PageChars, lines: Sequence[Line], size: float) -> float
         if SEPARATOR_TEXT.match(line.text.replace(" ", "")) and line.top > page.height * 0.25:
             return line.top
     for rule in sorted(page.rules, key=lambda r: r.top):
-        if (rule.x0 < page.width * SEPARATOR_MAX_X0_RATIO and SEPARATOR_MIN_WIDTH <= rule.width
-                < page.width * SEPARATOR_MAX_WIDTH_RATIO and rule.top > page.height * 0.25):
-            below = [ln for ln in lines if ln.top > rule.top and not is_furniture_text(ln.text)
-                     and not PAGE_NUMBER.match(ln.text.strip())]
+        if (
+            rule.x0 < page.width * SEPARATOR_MAX_X0_RATIO
+            and SEPARATOR_MIN_WIDTH <= rule.width < page.width * SEPARATOR_MAX_WIDTH_RATIO
+            and rule.top > page.height * 0.25
+        ):
+            below = [
+                ln
+                for ln in lines
+                if ln.top > rule.top and not is_furniture_text(ln.text) and not PAGE_NUMBER.match(ln.text.strip())
+            ]
             if below and all(ln.size < size * FURNITURE_SIZE_RATIO for ln in below):
                 return rule.top
     return _small_trailing_block_top(page, lines, size)
@@ -87,8 +97,11 @@ def _separator_top(page: PageChars, lines: Sequence[Line], size: float) -> float
 def _small_trailing_block_top(page: PageChars, lines: Sequence[Line], size: float) -> float | None:
     """Without a drawn separator: the run of small lines at the page bottom that opens with a marker."""
     footer_limit = (1 - FOOTER_BAND_RATIO) * page.height
-    candidates = [ln for ln in sorted(lines, key=lambda ln: ln.top)
-                  if not (ln.top > footer_limit and (is_furniture_text(ln.text) or PAGE_NUMBER.match(ln.text)))]
+    candidates = [
+        ln
+        for ln in sorted(lines, key=lambda ln: ln.top)
+        if not (ln.top > footer_limit and (is_furniture_text(ln.text) or PAGE_NUMBER.match(ln.text)))
+    ]
     top = None
     for line in reversed(candidates):
         if line.size >= size * FURNITURE_SIZE_RATIO or line.top < page.height * TRAILING_NOTES_MIN_TOP_RATIO:
@@ -113,25 +126,30 @@ def split_page(page: PageChars, lines: list[Line], size: float, recurring: set[s
         in_footer = line.top > footer_limit
         below_sep = sep is not None and line.top > sep
         small = line.size < size * FURNITURE_SIZE_RATIO
-        if SEPARATOR_TEXT.match(text.replace(" ", "")):
-            furniture.append(line)
-        elif in_header and page.number > 1 and (is_furniture_text(text) or text in recurring or small):
-            furniture.append(line)
-        elif in_footer and (is_furniture_text(text) or PAGE_NUMBER.match(text)):
+        if (
+            SEPARATOR_TEXT.match(text.replace(" ", ""))
+            or in_header
+            and page.number > 1
+            and (is_furniture_text(text) or text in recurring or small)
+            or in_footer
+            and (is_furniture_text(text) or PAGE_NUMBER.match(text))
+        ):
             furniture.append(line)
         elif below_sep:
             notes.append(line)
         elif in_footer and text in recurring:
             furniture.append(line)
-        elif in_footer and small and (line.spans[0].marker or text.startswith("*") or (
-                notes and notes[-1].top < line.top)):
+        elif (
+            in_footer
+            and small
+            and (line.spans[0].marker or text.startswith("*") or (notes and notes[-1].top < line.top))
+        ):
             notes.append(line)  # a first-page "*" note printed without a separator
         elif in_footer and small:
             furniture.append(line)
         else:
             body.append(line)
-    return Page(number=page.number, width=page.width, height=page.height, body=body, notes=notes,
-                furniture=furniture)
+    return Page(number=page.number, width=page.width, height=page.height, body=body, notes=notes, furniture=furniture)
 
 
 def layout_pages(pages: Sequence[PageChars]) -> list[Page]:

@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = "1.0"
+from ..citations.model import Citation
+
+SCHEMA_VERSION = "1.1"
 
 DOCUMENT_TYPES = ("resolution", "draft_resolution", "decision", "draft_decision", "other")
 
@@ -32,9 +34,15 @@ class WrapUp:
     id: str
     text: str
     footnotes: list[FootnoteRef] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "text": self.text, "footnotes": [f.to_dict() for f in self.footnotes]}
+        return {
+            "id": self.id,
+            "text": self.text,
+            "footnotes": [f.to_dict() for f in self.footnotes],
+            "citations": [c.to_dict() for c in self.citations],
+        }
 
 
 @dataclass
@@ -54,6 +62,7 @@ class Unit:
     pages: list[int] = field(default_factory=list)
     items: list[Unit] = field(default_factory=list)
     wrap_up: WrapUp | None = None
+    citations: list[Citation] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"id": self.id, "type": self.kind, "number": self.number}
@@ -63,6 +72,7 @@ class Unit:
         out["footnotes"] = [f.to_dict() for f in self.footnotes]
         out["pages"] = list(self.pages)
         out["items"] = [i.to_dict() for i in self.items]
+        out["citations"] = [c.to_dict() for c in self.citations]
         if self.wrap_up is not None:
             out["wrap_up"] = self.wrap_up.to_dict()
         return out
@@ -81,9 +91,16 @@ class Heading:
     text: str
     id: str = ""
     pages: list[int] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "type": "heading", "text": self.text, "pages": list(self.pages)}
+        return {
+            "id": self.id,
+            "type": "heading",
+            "text": self.text,
+            "pages": list(self.pages),
+            "citations": [c.to_dict() for c in self.citations],
+        }
 
 
 Block = Unit | Heading
@@ -111,8 +128,13 @@ class Annex:
     pages: list[int] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "label": self.label, "title": self.title,
-                "content": [b.to_dict() for b in self.content], "pages": list(self.pages)}
+        return {
+            "id": self.id,
+            "label": self.label,
+            "title": self.title,
+            "content": [b.to_dict() for b in self.content],
+            "pages": list(self.pages),
+        }
 
 
 @dataclass
@@ -123,9 +145,16 @@ class Footnote:
     text: str
     page: int
     ref: str | None = None
+    citations: list[Citation] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"marker": self.marker, "text": self.text, "ref": self.ref, "page": self.page}
+        return {
+            "marker": self.marker,
+            "text": self.text,
+            "ref": self.ref,
+            "page": self.page,
+            "citations": [c.to_dict() for c in self.citations],
+        }
 
 
 @dataclass
@@ -172,12 +201,22 @@ class Metadata:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "symbol": self.symbol, "symbols": list(self.symbols), "document_type": self.document_type,
-            "body": self.body, "distribution": self.distribution, "date": self.date,
-            "language": self.language, "original_language": self.original_language,
-            "session": self.session, "agenda_items": list(self.agenda_items),
-            "job_number": self.job_number, "number": self.number, "title": self.title,
-            "sponsors": list(self.sponsors), "submitted_by": self.submitted_by, "adoption": self.adoption,
+            "symbol": self.symbol,
+            "symbols": list(self.symbols),
+            "document_type": self.document_type,
+            "body": self.body,
+            "distribution": self.distribution,
+            "date": self.date,
+            "language": self.language,
+            "original_language": self.original_language,
+            "session": self.session,
+            "agenda_items": list(self.agenda_items),
+            "job_number": self.job_number,
+            "number": self.number,
+            "title": self.title,
+            "sponsors": list(self.sponsors),
+            "submitted_by": self.submitted_by,
+            "adoption": self.adoption,
         }
 
 
@@ -187,8 +226,10 @@ class Preamble:
     paragraphs: list[Block] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"formula": self.formula.to_dict() if self.formula else None,
-                "paragraphs": [p.to_dict() for p in self.paragraphs]}
+        return {
+            "formula": self.formula.to_dict() if self.formula else None,
+            "paragraphs": [p.to_dict() for p in self.paragraphs],
+        }
 
 
 @dataclass

@@ -33,13 +33,17 @@ class Label:
 
 
 def parse_label(text: str) -> Label | None:
-    for family, rx in (("number", P.NUMBER_LABEL), ("paren", P.PAREN_LABEL), ("close", P.CLOSE_LABEL),
-                       ("dot", P.DOT_LETTER_LABEL), ("bullet", P.BULLET_LABEL)):
+    for family, rx in (
+        ("number", P.NUMBER_LABEL),
+        ("paren", P.PAREN_LABEL),
+        ("close", P.CLOSE_LABEL),
+        ("dot", P.DOT_LETTER_LABEL),
+        ("bullet", P.BULLET_LABEL),
+    ):
         m = rx.match(text)
         if m:
             key = m.group(1)
-            value = {"number": key, "paren": f"({key})", "close": f"{key})", "dot": f"{key}.",
-                     "bullet": key}[family]
+            value = {"number": key, "paren": f"({key})", "close": f"{key})", "dot": f"{key}.", "bullet": key}[family]
             return Label(family, value.rstrip(".") if family == "dot" else value, key, len(m.group(0)))
     return None
 
@@ -67,8 +71,7 @@ def is_formula(block: TextBlock, italics_in_use: bool) -> bool:
     if italics_in_use and not block.lines[0].spans[0].italic:
         return False
     last = t.rstrip(",").split()[-1] if t.rstrip(",").split() else ""
-    return t.endswith(",") and any(h in t for h in P.FORMULA_HEADS) or last in {
-        h.split()[-1] for h in P.FORMULA_HEADS}
+    return t.endswith(",") and any(h in t for h in P.FORMULA_HEADS) or last in {h.split()[-1] for h in P.FORMULA_HEADS}
 
 
 def is_heading(block: TextBlock) -> bool:
@@ -193,8 +196,13 @@ class BodyBuilder:
         if is_closing_block(block):
             return
         m = P.ANNEX_LABEL.match(text)
-        if m and self._annex_in_sequence(m) and (block.bold or block.size > self.body_size * TITLE_SIZE_RATIO or text.isupper()
-                  or len(text.split()) <= 3):
+        if (
+            m
+            and self._annex_in_sequence(m)
+            and (
+                block.bold or block.size > self.body_size * TITLE_SIZE_RATIO or text.isupper() or len(text.split()) <= 3
+            )
+        ):
             self._open_annex(m, block)
             return
         if self.annex_title_open:
@@ -205,8 +213,12 @@ class BodyBuilder:
                 self._record_markers(block, annex)
                 return
             self.annex_title_open = False
-        if (self.current is self.operative and block.bold and block.size > self.body_size * TITLE_SIZE_RATIO
-                and self._last_ends_with_colon()):
+        if (
+            self.current is self.operative
+            and block.bold
+            and block.size > self.body_size * TITLE_SIZE_RATIO
+            and self._last_ends_with_colon()
+        ):
             self._open_inline_annex(block)
             return
         if is_heading(block):
@@ -375,7 +387,7 @@ def _lead(block: TextBlock, skip: int) -> str | None:
         if seen + len(span.text) <= skip:
             seen += len(span.text)
             continue
-        piece = span.text[max(0, skip - seen):]
+        piece = span.text[max(0, skip - seen) :]
         seen += len(span.text)
         if not piece.strip():
             out += piece
@@ -388,8 +400,9 @@ def _lead(block: TextBlock, skip: int) -> str | None:
     return lead or None
 
 
-def build_body(blocks: Sequence[TextBlock], vocabulary: set[str], known_notes: set[str], italics_in_use: bool,
-               body_size: float) -> BodyResult:
+def build_body(
+    blocks: Sequence[TextBlock], vocabulary: set[str], known_notes: set[str], italics_in_use: bool, body_size: float
+) -> BodyResult:
     builder = BodyBuilder(vocabulary, known_notes, italics_in_use, body_size)
     for b in blocks:
         builder.feed(b)

@@ -11,11 +11,12 @@ from collections.abc import Sequence
 
 from ..layout.blocks import TextBlock, build_blocks, join_lines, text_margin, vocabulary
 from ..layout.page import body_size, layout_pages
-from ..model.document import Annex, Document, Footnote, Formula, Heading, Preamble, Source, Unit, WrapUp
+from ..model.document import Annex, Document, Formula, Heading, Preamble, Source, Unit, WrapUp
 from ..model.document import Warning as DocWarning
 from ..model.text import PageChars
 from . import patterns as P
-from .body import TITLE_SIZE_RATIO, build_body, is_formula, is_heading, parse_label
+from .body import build_body, is_formula, is_heading, parse_label
+from .citing import attach_citations
 from .footnotes import parse_footnotes
 from .ids import assign_ids
 from .masthead import read_heading_block, read_masthead
@@ -48,8 +49,13 @@ def _find_text_start(blocks: Sequence[TextBlock], italics: bool, size: float) ->
             return i, False
         if i > 0 and not b.bold and b.size <= size * 1.05 and b.lines[0].spans[0].italic and t.endswith(","):
             return i, False
-        if i > 0 and re.match(r"^(?:The|La|El|Le|L’)\s", t) and any(h in t for h in P.FORMULA_HEADS) and (
-                not b.bold) and len(t) > 80:
+        if (
+            i > 0
+            and re.match(r"^(?:The|La|El|Le|L’)\s", t)
+            and any(h in t for h in P.FORMULA_HEADS)
+            and (not b.bold)
+            and len(t) > 80
+        ):
             return i, False
     return len(blocks), False
 
@@ -64,9 +70,17 @@ def _title(head: Sequence[TextBlock], where: dict[str, int], md, margin: float) 
         t = b.text
         if b.pages[0] != 1 or b.x0 < margin - MAIN_COLUMN_TOLERANCE or not b.bold:
             continue
-        if (P.ADOPTED_RESOLUTION.match(t) or P.SUBMITTED_BY.match(t) or P.SPONSOR_LINE.match(t)
-                or P.SC_ADOPTION.match(t) or P.COMMITTEE_BRACKET.match(t) or P.SECTION_LABEL.match(t)
-                or P.SC_RESOLUTION_HEAD.match(t) or P.SYMBOL_LINE.match(t) or b.first.top < TITLE_MIN_TOP):
+        if (
+            P.ADOPTED_RESOLUTION.match(t)
+            or P.SUBMITTED_BY.match(t)
+            or P.SPONSOR_LINE.match(t)
+            or P.SC_ADOPTION.match(t)
+            or P.COMMITTEE_BRACKET.match(t)
+            or P.SECTION_LABEL.match(t)
+            or P.SC_RESOLUTION_HEAD.match(t)
+            or P.SYMBOL_LINE.match(t)
+            or b.first.top < TITLE_MIN_TOP
+        ):
             continue
         md.title = t
         return
@@ -101,8 +115,14 @@ def build_document(pages_chars: Sequence[PageChars], source: Source) -> Document
 
     body = build_body(text_blocks, vocab, known, italics, size)
     preamble = Preamble(formula=formula, paragraphs=body.preamble)
-    doc = Document(source=source, metadata=md, preamble=preamble, operative=body.operative,
-                   annexes=body.annexes, footnotes=footnotes)
+    doc = Document(
+        source=source,
+        metadata=md,
+        preamble=preamble,
+        operative=body.operative,
+        annexes=body.annexes,
+        footnotes=footnotes,
+    )
     assign_ids(doc)
 
     # Footnote references: the unit where each marker stands; markers in the heading block → head/title.
@@ -118,6 +138,7 @@ def build_document(pages_chars: Sequence[PageChars], source: Source) -> Document
         head_markers += [(m, "formula") for m, _ in markers]
     _link_footnotes(doc, head_markers, body.marker_units)
     doc.warnings.extend(_check_numbering(doc.operative, "para"))
+    attach_citations(doc)
     return doc
 
 
@@ -127,8 +148,9 @@ def _owner_id(owner: object) -> str | None:
     return None
 
 
-def _link_footnotes(doc: Document, head_markers: list[tuple[str, str]],
-                    body_markers: list[tuple[str, object, int]]) -> None:
+def _link_footnotes(
+    doc: Document, head_markers: list[tuple[str, str]], body_markers: list[tuple[str, object, int]]
+) -> None:
     """Give each footnote the unit where its marker stands.
 
     A note is printed on the page of its marker, so the marker is looked for on the note's page first;
@@ -147,16 +169,18 @@ def _link_footnotes(doc: Document, head_markers: list[tuple[str, str]],
             before = [i for i in fresh if occurrences[i][2] < f.page]
             pick = before[-1] if before else (fresh[0] if fresh else (cands[0] if cands else None))
         if pick is None:
-            doc.warnings.append(DocWarning("unreferenced_footnote",
-                                           f"footnote {f.marker} is not referenced in the text", None))
+            doc.warnings.append(
+                DocWarning("unreferenced_footnote", f"footnote {f.marker} is not referenced in the text", None)
+            )
             continue
         used.add(pick)
         f.ref = occurrences[pick][1]
     known = {f.marker for f in doc.footnotes}
     for m, owner, _ in body_markers:
         if m not in known:
-            doc.warnings.append(DocWarning("unmatched_marker", f"footnote marker {m} has no footnote",
-                                           _owner_id(owner)))
+            doc.warnings.append(
+                DocWarning("unmatched_marker", f"footnote marker {m} has no footnote", _owner_id(owner))
+            )
 
 
 def _check_numbering(blocks: Sequence, prefix: str) -> list[DocWarning]:

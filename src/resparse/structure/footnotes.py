@@ -25,15 +25,23 @@ def _note_start(line: Line, expected: int, indent: float | None) -> tuple[str, L
     first = line.spans[0]
     if first.marker:
         marker = first.text.strip().rstrip("/")
-        rest = Line(spans=line.spans[1:] or [Span("")], x0=line.x0, x1=line.x1, top=line.top,
-                    bottom=line.bottom, size=line.size, page=line.page)
+        rest = Line(
+            spans=line.spans[1:] or [Span("")],
+            x0=line.x0,
+            x1=line.x1,
+            top=line.top,
+            bottom=line.bottom,
+            size=line.size,
+            page=line.page,
+        )
         return marker, rest
     m = FULL_SIZE_MARKER.match(line.text)
     if not m:
         return None
     marker = m.group(1).rstrip("/")
-    if marker.isdigit() and (int(marker) != expected or (indent is not None and abs(line.x0 - indent) < 1.0
-                                                         and not m.group(1).endswith("/"))):
+    if marker.isdigit() and (
+        int(marker) != expected or (indent is not None and abs(line.x0 - indent) < 1.0 and not m.group(1).endswith("/"))
+    ):
         return None
     cut = len(m.group(0))
     spans, dropped = [], 0
@@ -45,14 +53,21 @@ def _note_start(line: Line, expected: int, indent: float | None) -> tuple[str, L
         dropped += take
         if s.text[take:]:
             spans.append(Span(s.text[take:], s.italic, s.bold, s.marker))
-    rest = Line(spans=spans or [Span("")], x0=line.x0, x1=line.x1, top=line.top, bottom=line.bottom,
-                size=line.size, page=line.page)
+    rest = Line(
+        spans=spans or [Span("")],
+        x0=line.x0,
+        x1=line.x1,
+        top=line.top,
+        bottom=line.bottom,
+        size=line.size,
+        page=line.page,
+    )
     return marker, rest
 
 
 def _closed(lines: Sequence[Line]) -> bool:
     """Whether a note's text ends a sentence, so that it cannot go on over the page break."""
-    return lines[-1].text.rstrip().rstrip(")”’\"").endswith(".")
+    return lines[-1].text.rstrip().rstrip(')”’"').endswith(".")
 
 
 def parse_footnotes(pages: Sequence[Page], vocabulary: set[str] | None = None) -> list[Footnote]:
@@ -91,7 +106,7 @@ def inline_slash_markers(text: str, known: set[str]) -> tuple[str, list[tuple[st
     for m in INLINE_SLASH_MARKER.finditer(text):
         if m.group(1) not in known:
             continue
-        out += text[last:m.start()]
+        out += text[last : m.start()]
         markers.append((m.group(1), len(out)))
         last = m.end()
     out += text[last:]

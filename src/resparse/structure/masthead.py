@@ -13,7 +13,6 @@ from ..model.document import Metadata
 from ..model.text import Line
 from . import patterns as P
 
-
 # The symbol is printed in the top part of page 1 (lower on older typed mastheads).
 SYMBOL_ZONE_RATIO = 0.3
 
@@ -36,8 +35,18 @@ def find_symbols(lines: Sequence[Line], page_height: float) -> tuple[str | None,
     texts = []
     for ln in top:
         # The symbol's first letter is set large, apart from the rest: "S" + "/RES/2789 (2025)".
-        rest = next((o for o in top if o is not ln and o.text.startswith("/") and abs(o.x0 - ln.x1) < 3
-                     and o.top < ln.bottom and ln.top < o.bottom), None)
+        rest = next(
+            (
+                o
+                for o in top
+                if o is not ln
+                and o.text.startswith("/")
+                and abs(o.x0 - ln.x1) < 3
+                and o.top < ln.bottom
+                and ln.top < o.bottom
+            ),
+            None,
+        )
         if re.fullmatch(r"[A-Z]{1,8}", ln.text.strip()) and rest is not None:
             texts.append(ln.text.strip() + _clean(rest.text))
         else:
@@ -93,18 +102,24 @@ def _split_sponsors(text: str) -> list[str]:
     return parts
 
 
-def read_masthead(head: Sequence[Line], furniture: Sequence[Line], page_height: float,
-                  body_text: str) -> tuple[Metadata, dict[str, str]]:
+def read_masthead(
+    head: Sequence[Line], furniture: Sequence[Line], page_height: float, body_text: str
+) -> tuple[Metadata, dict[str, str]]:
     """Metadata from the lines before the text, and where the title and sponsor lines were."""
     md = Metadata()
     md.symbol, md.symbols = find_symbols(head, page_height)
     texts = [_clean(ln.text) for ln in head]
     # Issuing body: the large type next to "United Nations", under the symbol.
     sizes = sorted({round(ln.size) for ln in head}, reverse=True)
-    body_lines = [ln for ln in head if ln.top < page_height * 0.2 and ln.size >= 13
-                  and not P.SYMBOL_LINE.match(_clean(ln.text)) and not re.match(
-                      r"^(United Nations|Naciones Unidas|Nations Unies|UNITED|NATIONS|Distr)", _clean(ln.text))
-                  and len(_clean(ln.text)) > 3]
+    body_lines = [
+        ln
+        for ln in head
+        if ln.top < page_height * 0.2
+        and ln.size >= 13
+        and not P.SYMBOL_LINE.match(_clean(ln.text))
+        and not re.match(r"^(United Nations|Naciones Unidas|Nations Unies|UNITED|NATIONS|Distr)", _clean(ln.text))
+        and len(_clean(ln.text)) > 3
+    ]
     if body_lines:
         md.body = _clean(" ".join(ln.text for ln in sorted(body_lines, key=lambda ln: ln.top)))
     elif sizes:

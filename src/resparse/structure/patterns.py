@@ -8,12 +8,48 @@ from __future__ import annotations
 import re
 
 MONTHS = {
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"],
-    "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-           "novembre", "décembre"],
-    "es": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
-           "noviembre", "diciembre"],
+    "en": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    "fr": [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ],
+    "es": [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ],
 }
 MONTH_NUMBER = {m.lower(): i + 1 for names in MONTHS.values() for i, m in enumerate(names)}
 _MONTH_ALT = "|".join(sorted(MONTH_NUMBER, key=len, reverse=True))
@@ -21,32 +57,59 @@ _MONTH_ALT = "|".join(sorted(MONTH_NUMBER, key=len, reverse=True))
 DATE = re.compile(rf"\b(\d{{1,2}})\s+(?:de\s+)?({_MONTH_ALT})\s+(?:de\s+)?(\d{{4}})\b", re.IGNORECASE)
 
 # Document symbols (§2.5): A/RES/79/271 · S/RES/2786 (2025) · CTOC/COP/2022/L.5 · E/2025/L.16-E/HLPF/2025/L.1
-_SYMBOL_CORE = (r"[A-Z][A-Z0-9]*(?:/(?:[A-Z][A-Za-z]*\.\d+[A-Z]?|(?:S-|ES-)?\d{1,6}[A-H]?|[A-Z][A-Za-z]{0,8}"
-                r"|[A-Z][A-Za-z]*\.[A-Z]{1,4}))+"
-                r"(?:/(?:Add|Rev|Corr|Amend)\.\d+)*(?:\s?\((?:\d{4}|[IVXLC]{1,6})\))?")
+_SYMBOL_CORE = (
+    r"[A-Z][A-Z0-9]*(?:/(?:[A-Z][A-Za-z]*\.\d+[A-Z]?|(?:S-|ES-)?\d{1,6}[A-H]?|[A-Z][A-Za-z]{0,8}"
+    r"|[A-Z][A-Za-z]*\.[A-Z]{1,4}))+"
+    r"(?:/(?:Add|Rev|Corr|Amend)\.\d+)*(?:\s?\((?:\d{4}|[IVXLC]{1,6})\))?"
+)
 SYMBOL = re.compile(rf"(?<![\w/.])({_SYMBOL_CORE}(?:-{_SYMBOL_CORE})*)(\*{{0,2}})")
-SYMBOL_LINE = re.compile(rf"^(?:United Nations\s+|Naciones Unidas\s+|Nations Unies\s+)?({_SYMBOL_CORE}"
-                         rf"(?:\s?-\s?{_SYMBOL_CORE})*)\s*(\*{{0,2}})$")
+SYMBOL_LINE = re.compile(
+    rf"^(?:United Nations\s+|Naciones Unidas\s+|Nations Unies\s+)?({_SYMBOL_CORE}"
+    rf"(?:\s?-\s?{_SYMBOL_CORE})*)\s*(\*{{0,2}})$"
+)
 
 # Issuing organs named in mastheads and enacting formulas, longest first.
 ORGANS = [
-    "General Assembly", "Security Council", "Economic and Social Council", "Human Rights Council",
-    "Trusteeship Council", "Executive Board", "Asamblea General", "Consejo de Seguridad",
-    "Assemblée générale", "Conseil de sécurité",
+    "General Assembly",
+    "Security Council",
+    "Economic and Social Council",
+    "Human Rights Council",
+    "Trusteeship Council",
+    "Executive Board",
+    "Asamblea General",
+    "Consejo de Seguridad",
+    "Assemblée générale",
+    "Conseil de sécurité",
 ]
 
 # The enacting formula: "The General Assembly," · "The Conference of the Parties to ...," · "La Asamblea General,"
 FORMULA = re.compile(r"^(?:The|La|El|Le|L[’'])\s+[A-ZÉ][^.;:]{2,240}?(?:,|\b)$")
-FORMULA_HEADS = ("Assembly", "Council", "Conference", "Commission", "Board", "Committee", "Meeting",
-                 "Parties", "Asamblea", "Consejo", "Assemblée", "Conseil", "Agreement", "Working Group",
-                 "Forum", "Organization", "Group")
+FORMULA_HEADS = (
+    "Assembly",
+    "Council",
+    "Conference",
+    "Commission",
+    "Board",
+    "Committee",
+    "Meeting",
+    "Parties",
+    "Asamblea",
+    "Consejo",
+    "Assemblée",
+    "Conseil",
+    "Agreement",
+    "Working Group",
+    "Forum",
+    "Organization",
+    "Group",
+)
 
 # Paragraph labels at the start of a block, by family (§3.4, §3.5).
-NUMBER_LABEL = re.compile(r"^(\d{1,3})\.(?:\s+|(?=[A-Z“\"(]))")           # 1.  Decides
-PAREN_LABEL = re.compile(r"^\(([a-z]{1,2}|[ivxlc]{1,7})\)(?:\s+|\.\s+|$)")   # (a) (ii) (aa), also "(b)."
-CLOSE_LABEL = re.compile(r"^([a-z]{1,2}|[ivxlc]{1,7})\)\s+")                # a)  i)  (Spanish, French)
-DOT_LETTER_LABEL = re.compile(r"^([a-z])\.\s+")                             # a.  (third level)
-BULLET_LABEL = re.compile(r"^([•●▪◦])\s*")                                   # •
+NUMBER_LABEL = re.compile(r"^(\d{1,3})\.(?:\s+|(?=[A-Z“\"(]))")  # 1.  Decides
+PAREN_LABEL = re.compile(r"^\(([a-z]{1,2}|[ivxlc]{1,7})\)(?:\s+|\.\s+|$)")  # (a) (ii) (aa), also "(b)."
+CLOSE_LABEL = re.compile(r"^([a-z]{1,2}|[ivxlc]{1,7})\)\s+")  # a)  i)  (Spanish, French)
+DOT_LETTER_LABEL = re.compile(r"^([a-z])\.\s+")  # a.  (third level)
+BULLET_LABEL = re.compile(r"^([•●▪◦])\s*")  # •
 ROMAN = re.compile(r"^[ivxlc]+$")
 
 # Headings numbered with a Roman numeral or a capital letter: "I. Introduction", "A. Mandate", "II"
@@ -54,41 +117,71 @@ SECTION_LABEL = re.compile(r"^(?:[IVXLC]+|[A-Z])\.?(?:\s|$)")
 
 # Lines that close a resolution and are not paragraphs (§3.7).
 CLOSING = [
-    re.compile(r"^\d+(?:st|nd|rd|th|ª|a|e|re)?\s+(?:plenary\s+)?(?:meeting|sesión plenaria|séance plénière)"
-               r"(?:\s*\(.*\))?$", re.IGNORECASE),
+    re.compile(
+        r"^\d+(?:st|nd|rd|th|ª|a|e|re)?\s+(?:plenary\s+)?(?:meeting|sesión plenaria|séance plénière)"
+        r"(?:\s*\(.*\))?$",
+        re.IGNORECASE,
+    ),
     re.compile(r"^\[(?:Adopted|Adoptad|Adoptée)[^\]]*\]?\.?$"),
 ]
 
 # Annex labels (§3.8): "Annex", "Annex I", "ANNEX", "Annex A – Items ...", "Appendix", "Anexo"
-ANNEX_LABEL = re.compile(r"^(Annex(?:e)?|ANNEX(?:E)?|Appendix|APPENDIX|Anexo|ANEXO|Attachment|Enclosure)"
-                         r"(?:\s+([IVXLC]+|[A-Z]|\d{1,2}))?\b\s*(?:[–—:-]\s*(.*))?$")
+ANNEX_LABEL = re.compile(
+    r"^(Annex(?:e)?|ANNEX(?:E)?|Appendix|APPENDIX|Anexo|ANEXO|Attachment|Enclosure)"
+    r"(?:\s+([IVXLC]+|[A-Z]|\d{1,2}))?\b\s*(?:[–—:-]\s*(.*))?$"
+)
 
 # Heading block of the document type (§3.1).
-DRAFT_RESOLUTION = re.compile(r"\bdraft resolution\b|\bproyecto de resolución\b|\bprojet de résolution\b",
-                              re.IGNORECASE)
+DRAFT_RESOLUTION = re.compile(
+    r"\bdraft resolution\b|\bproyecto de resolución\b|\bprojet de résolution\b", re.IGNORECASE
+)
 DRAFT_DECISION = re.compile(r"\bdraft decision\b|\bproyecto de decisión\b|\bprojet de décision\b", re.IGNORECASE)
-ADOPTED_RESOLUTION = re.compile(r"^(?:Resolution|RESOLUTION|Resolución|Résolution)\s+(?:adopted|ADOPTED|"
-                                r"aprobada|adoptée)\b")
+ADOPTED_RESOLUTION = re.compile(
+    r"^(?:Resolution|RESOLUTION|Resolución|Résolution)\s+(?:adopted|ADOPTED|"
+    r"aprobada|adoptée)\b"
+)
 ADOPTED_DECISION = re.compile(r"^(?:Decision|DECISION|Decisión|Décision)\s+(?:adopted|ADOPTED|aprobada|adoptée)\b")
 SC_RESOLUTION_HEAD = re.compile(r"^(?:Resolution|Resolución|Résolution)\s+(\d{1,5}\s*\(\d{4}\))$")
 SC_ADOPTION = re.compile(r"^(?:Adopted|Aprobada|Adoptée)\s+by\b|^Adopted by the Security Council")
 RESOLUTION_NUMBER_TITLE = re.compile(r"^((?:S-|ES-)?\d{1,4}/\d{1,4}(?:\s?[A-H])?)\.\s+(.+)$")
 SUBMITTED_BY = re.compile(r"^Draft\b[^.;:]{0,300}?\bsubmitted (?:by|to) (.+)$", re.IGNORECASE)
 SPONSOR_LINE = re.compile(r"^(.+?):[\s*,]*(?:revised\s+)?draft (?:resolution|decision)\b", re.IGNORECASE)
-COMMITTEE_BRACKET = re.compile(r"^\[(?:on the report|without reference|sobre la base|sin remisión|sur la base|"
-                               r"sans renvoi)", re.IGNORECASE)
+COMMITTEE_BRACKET = re.compile(
+    r"^\[(?:on the report|without reference|sobre la base|sin remisión|sur la base|"
+    r"sans renvoi)",
+    re.IGNORECASE,
+)
 
-DISTRIBUTION = re.compile(r"^Distr\.?:?\s*(General|Limited|Restricted|general|limitada|limitée|restreinte|"
-                          r"reservada|générale|GENERAL|LIMITED|RESTRICTED)?\s*$")
+DISTRIBUTION = re.compile(
+    r"^Distr\.?:?\s*(General|Limited|Restricted|general|limitada|limitée|restreinte|"
+    r"reservada|générale|GENERAL|LIMITED|RESTRICTED)?\s*$"
+)
 ORIGINAL = re.compile(r"^Original\s*:\s*(\S.*)$")
 SESSION = re.compile(r"^(.*\b(?:session|período de sesiones|periodo de sesiones)\b.*)$", re.IGNORECASE)
-AGENDA = re.compile(r"^(?:Agenda items?|Item|Items|Tema|Temas|Point|Points)\s+(.+?)(?:\s+(?:of the provisional"
-                    r" agenda|del programa|de l[’']ordre du jour).*)?$")
+AGENDA = re.compile(
+    r"^(?:Agenda items?|Item|Items|Tema|Temas|Point|Points)\s+(.+?)(?:\s+(?:of the provisional"
+    r" agenda|del programa|de l[’']ordre du jour).*)?$"
+)
 JOB_NUMBER = re.compile(r"^((?:[A-Z]{1,2}\.)?\d{2}-\d{5})\**\s*(?:\(([A-Z])\))?")
 
-LANGUAGE_NAMES = {"English": "en", "French": "fr", "Spanish": "es", "Russian": "ru", "Arabic": "ar",
-                  "Chinese": "zh", "Français": "fr", "Español": "es", "inglés": "en", "anglais": "en",
-                  "francés": "fr", "español": "es", "espagnol": "es", "árabe": "ar", "ruso": "ru", "chino": "zh"}
+LANGUAGE_NAMES = {
+    "English": "en",
+    "French": "fr",
+    "Spanish": "es",
+    "Russian": "ru",
+    "Arabic": "ar",
+    "Chinese": "zh",
+    "Français": "fr",
+    "Español": "es",
+    "inglés": "en",
+    "anglais": "en",
+    "francés": "fr",
+    "español": "es",
+    "espagnol": "es",
+    "árabe": "ar",
+    "ruso": "ru",
+    "chino": "zh",
+}
 # Frequent short words, to tell the language of a text (§7).
 STOPWORDS = {
     "en": {"the", "of", "and", "to", "in", "its", "that", "for"},
