@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..layout.blocks import join_lines
 from ..model.document import Footnote
@@ -24,17 +25,7 @@ def _note_start(line: Line, expected: int, indent: float | None) -> tuple[str, L
     """The marker opening this line, and the line without it; None for a continuation line."""
     first = line.spans[0]
     if first.marker:
-        marker = first.text.strip().rstrip("/")
-        rest = Line(
-            spans=line.spans[1:] or [Span("")],
-            x0=line.x0,
-            x1=line.x1,
-            top=line.top,
-            bottom=line.bottom,
-            size=line.size,
-            page=line.page,
-        )
-        return marker, rest
+        return first.text.strip().rstrip("/"), replace(line, spans=line.spans[1:] or [Span("")])
     m = FULL_SIZE_MARKER.match(line.text)
     if not m:
         return None
@@ -53,16 +44,7 @@ def _note_start(line: Line, expected: int, indent: float | None) -> tuple[str, L
         dropped += take
         if s.text[take:]:
             spans.append(Span(s.text[take:], s.italic, s.bold, s.marker))
-    rest = Line(
-        spans=spans or [Span("")],
-        x0=line.x0,
-        x1=line.x1,
-        top=line.top,
-        bottom=line.bottom,
-        size=line.size,
-        page=line.page,
-    )
-    return marker, rest
+    return marker, replace(line, spans=spans or [Span("")])
 
 
 def _closed(lines: Sequence[Line]) -> bool:
