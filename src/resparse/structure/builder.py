@@ -27,6 +27,8 @@ HEAD_MAX_PAGE = 2
 MIN_ITALIC_LEADS = 2
 # The title is set in the main text column; the masthead's session/agenda column is further left.
 MAIN_COLUMN_TOLERANCE = 6.0
+# A text that opens without formula, number or italic lead opens with a paragraph at least this long.
+MIN_FIRST_PARAGRAPH_CHARS = 40
 # Nothing above this (points from the page top) is a title: it is the masthead.
 TITLE_MIN_TOP = 150.0
 
@@ -57,7 +59,39 @@ def _find_text_start(blocks: Sequence[TextBlock], italics: bool, size: float) ->
             and len(t) > 80
         ):
             return i, False
+    # Otherwise the first plain paragraph of the main column after the masthead ("With regard to ...,
+    # the Council decides that:").
+    margin = text_margin([ln for b in blocks if b.pages[0] == 1 for ln in b.lines]) if blocks else 0.0
+    for i, b in enumerate(blocks):
+        if b.pages[0] > HEAD_MAX_PAGE:
+            break
+        if (
+            i > 0
+            and not b.bold
+            and abs(b.size - size) < 0.5
+            and b.x0 >= margin - MAIN_COLUMN_TOLERANCE
+            and b.first.top > TITLE_MIN_TOP
+            and len(b.text) >= MIN_FIRST_PARAGRAPH_CHARS
+            and not _is_heading_line(b.text)
+        ):
+            return i, False
     return len(blocks), False
+
+
+def _is_heading_line(t: str) -> bool:
+    """Lines of the document-type heading that are set like body text."""
+    return bool(
+        P.ADOPTED_RESOLUTION.match(t)
+        or P.SUBMITTED_BY.match(t)
+        or P.SPONSOR_LINE.match(t)
+        or P.SC_ADOPTION.match(t)
+        or P.COMMITTEE_BRACKET.match(t)
+        or P.SC_RESOLUTION_HEAD.match(t)
+        or P.SYMBOL_LINE.match(t)
+        or P.DISTRIBUTION.match(t)
+        or P.ORIGINAL.match(t)
+        or P.AGENDA.match(t)
+    )
 
 
 def _title(head: Sequence[TextBlock], where: dict[str, int], md, margin: float) -> None:
@@ -70,17 +104,7 @@ def _title(head: Sequence[TextBlock], where: dict[str, int], md, margin: float) 
         t = b.text
         if b.pages[0] != 1 or b.x0 < margin - MAIN_COLUMN_TOLERANCE or not b.bold:
             continue
-        if (
-            P.ADOPTED_RESOLUTION.match(t)
-            or P.SUBMITTED_BY.match(t)
-            or P.SPONSOR_LINE.match(t)
-            or P.SC_ADOPTION.match(t)
-            or P.COMMITTEE_BRACKET.match(t)
-            or P.SECTION_LABEL.match(t)
-            or P.SC_RESOLUTION_HEAD.match(t)
-            or P.SYMBOL_LINE.match(t)
-            or b.first.top < TITLE_MIN_TOP
-        ):
+        if _is_heading_line(t) or P.SECTION_LABEL.match(t) or b.first.top < TITLE_MIN_TOP:
             continue
         md.title = t
         return
