@@ -10,15 +10,20 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import re
+import signal
 import sys
+import threading
+import time
 import traceback
 import warnings
 from collections.abc import Iterator
+from pathlib import Path
 from typing import NoReturn
 
 import click
 
-from . import __version__, api
+from . import __version__, api, batch
 from .errors import (
     EXIT_CODE_MEANINGS,
     EXIT_CODES,
@@ -28,6 +33,7 @@ from .errors import (
     EXIT_USAGE,
     Internal,
     ResparseError,
+    Timeout,
 )
 from .schema import SchemaViolation, UnreadableData, load_data, schema_text
 from .schema import validate as validate_data
@@ -113,26 +119,148 @@ def main() -> None:
     """Turn UN resolution PDFs into a schema-validated JSON or YAML document tree."""
 
 
-@main.command()
-@click.argument("file", type=click.Path(dir_okay=True, allow_dash=True))
+def _parse_size(text: str) -> int | None:
+    """`200M`, `1.5G`, `500k` or a number of bytes; 0 means no limit (None)."""
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*", text.lower())
+    if not m:
+        raise click.BadParameter(f"{text!r} is not a size (bytes, or a number with k, M, G)")
+    size = int(float(m.group(1)) * 1024 ** " kmgt".index(m.group(2) or " "))
+    return size or None
+
+
+class _Alarm(BaseException):
+    """Raised by SIGALRM; a BaseException so that no `except Exception` in a library swallows it."""
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise `_Alarm` after `seconds` (single-file mode; the batch kills its workers instead)."""
+    if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def on_alarm(signum, frame):
+        raise _Alarm()
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@main.command(epilog=_exit_code_table())
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...", type=click.Path(allow_dash=True))
 @click.option("-f", "--format", "fmt", type=click.Choice(list(WRITERS)), default=DEFAULT_FORMAT,
               show_default=True, help="Output format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
-              help="Write to this file (atomically) instead of stdout.")
+              help="One input: write to this file (atomically) instead of stdout.")
 @click.option("--compact", is_flag=True, help="One-line JSON.")
+@click.option("-d", "--out-dir", type=click.Path(file_okay=False),
+              help="Write one output per input under DIR, mirroring the inputs' paths.")
+@click.option("--jsonl", is_flag=True,
+              help="Write one JSON object per input and line to stdout: {source_path, document | error}.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes.  [default: the number of CPUs]")
+@click.option("--glob", "pattern", default=batch.DEFAULT_GLOB, show_default=True,
+              help="Files to take from folders (case-insensitive; matched against the path inside the "
+                   "folder when it holds a '/').")
+@click.option("--timeout", type=click.FloatRange(min=0), default=None,
+              help=f"Seconds per file before it is stopped and reported as timeout; 0: no limit.  "
+                   f"[default: {batch.DEFAULT_TIMEOUT:g} with several inputs, none for one]")
+@click.option("--skip-existing", is_flag=True,
+              help="Keep outputs that exist, are newer than their input and have the current schema version.")
+@click.option("--fail-fast", is_flag=True, help="Stop at the first file that fails.")
+@click.option("--report", type=click.Path(dir_okay=False),
+              help="Write every file's record and the summary to this JSON file.")
+@click.option("--progress/--no-progress", default=None,
+              help="Show progress on stderr.  [default: when stderr is a terminal]")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing on stderr but errors.")
+@click.option("--max-pages", type=click.IntRange(min=0), default=api.DEFAULT_MAX_PAGES, show_default=True,
+              help="Refuse longer documents as too_large; 0: no limit.")
+@click.option("--max-bytes", default=str(api.DEFAULT_MAX_BYTES), show_default=True, metavar="SIZE",
+              help="Refuse bigger files as too_large (bytes, or 200M, 1G ...); 0: no limit.")
 @click.option("--debug", is_flag=True, help="Show library warnings and the traceback of internal errors.")
-def extract(file: str, fmt: str, output: str | None, compact: bool, debug: bool) -> None:
-    """Parse the PDF FILE ('-' reads it from stdin) and write its document tree.
+def extract(inputs: tuple[str, ...], fmt: str, output: str | None, compact: bool, out_dir: str | None,
+            jsonl: bool, jobs: int | None, pattern: str, timeout: float | None, skip_existing: bool,
+            fail_fast: bool, report: str | None, progress: bool | None, quiet: bool, max_pages: int,
+            max_bytes: str, debug: bool) -> None:
+    """Parse PDFs and write their document trees.
 
-    The document is validated against the schema (`resparse schema`) before anything is written.
+    \b
+    One INPUT (a PDF file, or '-' for a PDF on stdin): its document on stdout, or in the file -o names.
+    Several inputs, folders (searched recursively for --glob) or '-' with a list of paths on stdin (one a
+    line, as `find` prints them): one output per file under --out-dir, or one JSON line per file with
+    --jsonl; then failures do not stop the batch (each is one error line on stderr), and the exit code
+    is 0 if every file was converted, 1 if some failed.
+
+    Every document is validated against the schema (`resparse schema`) before it is written.
     """
     if compact and not WRITERS[fmt].supports_compact:
         raise click.UsageError(f"--compact is not available for --format {fmt}")
+    limit_bytes = _parse_size(max_bytes)
+    limit_pages = max_pages or None
+    stdin_data: bytes | None = None
+    listed: list[str] | None = None
+    if STDIN in inputs and len(inputs) > 1:
+        raise click.UsageError("'-' (stdin) must be the only input")
+    if inputs == (STDIN,):
+        stdin_data = sys.stdin.buffer.read()
+        if batch.looks_like_path_list(stdin_data):
+            listed = batch.read_path_list(stdin_data.decode("utf-8-sig"))
+    several = len(inputs) > 1 or listed is not None or any(os.path.isdir(i) for i in inputs)
+
+    if not several and not out_dir and not jsonl:
+        for flag, given in (("--skip-existing", skip_existing), ("--report", report)):
+            if given:
+                raise click.UsageError(f"{flag} needs --out-dir (or --jsonl for --report)"
+                                       if flag == "--report" else f"{flag} needs --out-dir")
+        _extract_one(inputs[0], stdin_data, fmt, output, compact, debug, timeout, limit_pages, limit_bytes)
+        return
+
+    if stdin_data is not None and listed is None:
+        raise click.UsageError("a PDF on stdin is one document: write it to stdout or with -o, not with "
+                               "--out-dir or --jsonl")
+    if output:
+        raise click.UsageError("-o/--output takes one input; with several, use --out-dir DIR or --jsonl")
+    if not out_dir and not jsonl:
+        if len(inputs) == 1 and listed is None:  # one folder: one line naming it, as for any unusable input
+            _error_line(inputs[0], "a folder holds many documents: give --out-dir DIR or --jsonl")
+            _exit(EXIT_USAGE)
+        raise click.UsageError("several inputs (or a list on stdin) need --out-dir DIR or --jsonl")
+    if out_dir and jsonl:
+        raise click.UsageError("choose one of --out-dir and --jsonl")
+    if jsonl and fmt != "json":
+        raise click.UsageError("--jsonl writes JSON; it cannot be combined with --format " + fmt)
+    if skip_existing and not out_dir:
+        raise click.UsageError("--skip-existing needs --out-dir")
+    options = batch.BatchOptions(
+        fmt=fmt, compact=compact, jobs=jobs, timeout=batch.DEFAULT_TIMEOUT if timeout is None else timeout or None,
+        max_pages=limit_pages, max_bytes=limit_bytes, skip_existing=skip_existing, fail_fast=fail_fast,
+        debug=debug, return_text=jsonl)
+    try:
+        _extract_many(listed if listed is not None else list(inputs), listed is not None, pattern, out_dir,
+                      report, options, quiet=quiet,
+                      show_progress=not quiet and (progress if progress is not None else sys.stderr.isatty()))
+    except KeyboardInterrupt:  # before or after the workers ran (run_batch handles it while they run)
+        click.echo(f"{PROG}: interrupted", err=True)
+        _exit(EXIT_INTERRUPTED)
+
+
+def _extract_one(file: str, stdin_data: bytes | None, fmt: str, output: str | None, compact: bool, debug: bool,
+                 timeout: float | None, max_pages: int | None, max_bytes: int | None) -> None:
+    """One document, to stdout or -o: errors are one stderr line and the exit code of their kind."""
     name = STDIN_NAME if file == STDIN else file
     try:
-        with _quiet_libraries(debug):
-            doc = api.parse(sys.stdin.buffer.read() if file == STDIN else file, name=name)
+        with _quiet_libraries(debug), _time_limit(timeout):
+            doc = api.parse(stdin_data if file == STDIN else file, name=name, max_pages=max_pages,
+                            max_bytes=max_bytes)
             text = render(doc, fmt, compact=compact)
+    except _Alarm:
+        _error_line(name, f"took longer than the limit of {timeout:g} s; stopped")
+        _exit(Timeout.exit_code)
     except Internal as e:
         _internal(e.source, e.detail, debug, [traceback.format_exc()])
     except ResparseError as e:
@@ -161,6 +289,171 @@ def extract(file: str, fmt: str, output: str | None, compact: bool, debug: bool)
             _exit(EXIT_USAGE)
     else:
         _write_stdout(data)
+
+
+class _LineProgress:
+    """Progress for logs (stderr not a terminal, --progress): one line every few seconds."""
+
+    EVERY = 5.0
+
+    def __init__(self, total: int):
+        self.total, self.started, self.last = total, time.monotonic(), 0.0
+
+    def __enter__(self) -> _LineProgress:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        return None
+
+    def print(self, text: str) -> None:
+        click.echo(text, err=True)
+
+    def update(self, done: int, pages: int, failed: int, final: bool = False) -> None:
+        now = time.monotonic()
+        if not final and now - self.last < self.EVERY:
+            return
+        self.last = now
+        elapsed = now - self.started
+        eta = f", ETA {elapsed / done * (self.total - done):.0f} s" if 0 < done < self.total else ""
+        rate = pages / elapsed if elapsed > 0 else 0.0
+        click.echo(f"{PROG}: {done}/{self.total} files, {pages} pages, {rate:.1f} pages/s, "
+                   f"{elapsed:.0f} s elapsed{eta}, {failed} failed", err=True)
+
+
+class _RichProgress:
+    """A rich progress bar on stderr: files, pages, pages/s, elapsed, ETA, failures."""
+
+    def __init__(self, total: int):
+        from rich.console import Console  # noqa: PLC0415 - only when a bar is shown
+        from rich.progress import (  # noqa: PLC0415
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+
+        self.console = Console(stderr=True, highlight=False)
+        self.bar = Progress(
+            TextColumn("[bold]files"), BarColumn(), MofNCompleteColumn(),
+            TextColumn("{task.fields[pages]} pages"), TextColumn("{task.fields[rate]:.1f} pages/s"),
+            TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+            TextColumn("[red]{task.fields[failed]} failed"), console=self.console)
+        self.task = self.bar.add_task("files", total=total, pages=0, rate=0.0, failed=0)
+        self.started = time.monotonic()
+
+    def __enter__(self) -> _RichProgress:
+        self.bar.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.bar.stop()
+
+    def print(self, text: str) -> None:
+        self.console.print(text, markup=False, highlight=False, soft_wrap=True)
+
+    def update(self, done: int, pages: int, failed: int, final: bool = False) -> None:
+        elapsed = time.monotonic() - self.started
+        self.bar.update(self.task, completed=done, pages=pages, failed=failed,
+                        rate=pages / elapsed if elapsed > 0 else 0.0)
+
+
+class _NoProgress(_LineProgress):
+    def update(self, done: int, pages: int, failed: int, final: bool = False) -> None:
+        return None
+
+
+def _extract_many(arguments: list[str], listed: bool, pattern: str, out_dir: str | None, report: str | None,
+                  options: batch.BatchOptions, *, show_progress: bool, quiet: bool) -> NoReturn:
+    """The batch: every input converted (or refused with its cause), a summary, exit 0, 1 or 130."""
+    exclude = [Path(out_dir)] if out_dir else []
+    try:
+        inputs = batch.collect_inputs(arguments, glob=pattern, exclude=exclude, must_exist=not listed)
+    except batch.BatchUsageError as e:
+        raise click.UsageError(str(e)) from None
+    if report:
+        folder = os.path.dirname(os.path.abspath(report))
+        if not os.path.isdir(folder) or not os.access(folder, os.W_OK):
+            raise click.UsageError(f"--report {report}: cannot write in {folder}")
+    if out_dir:
+        try:
+            os.makedirs(out_dir, exist_ok=True)
+        except OSError as e:
+            _error_line(out_dir, f"cannot create the output folder: {e.strerror or e}")
+            _exit(EXIT_USAGE)
+    if not inputs and not quiet:
+        click.echo(f"{PROG}: warning: no input files (folders are searched for --glob {pattern!r})", err=True)
+    jobs = batch.plan_jobs(inputs, out_dir, options.fmt)
+
+    broken_pipe = False
+
+    def emit(line: str) -> None:
+        nonlocal broken_pipe
+        if broken_pipe:
+            return
+        try:
+            sys.stdout.write(line + "\n")
+            sys.stdout.flush()
+        except BrokenPipeError:
+            broken_pipe = True
+            with contextlib.suppress(OSError, ValueError):
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, sys.stdout.fileno())
+                os.close(devnull)
+            raise KeyboardInterrupt from None  # stop the batch: nobody reads its output any more
+
+    in_order = batch.InOrder(emit)
+    counts = {"done": 0, "pages": 0, "failed": 0}
+    if show_progress:
+        shown: _LineProgress | _RichProgress = (_RichProgress if sys.stderr.isatty() else _LineProgress)(len(jobs))
+    else:
+        shown = _NoProgress(len(jobs))
+
+    def on_record(job: batch.Job, record: batch.Record, text: str | None) -> None:
+        counts["done"] += 1
+        counts["pages"] += record.pages or 0
+        if record.status == batch.FAILED:
+            counts["failed"] += 1
+            shown.print(f"{PROG}: error: {record.error['message']}")
+            if record.traceback:
+                shown.print(record.traceback.rstrip("\n"))
+        if options.return_text:
+            in_order.add(job.index, batch.jsonl_line(job.source, document_json=text, error=record.error))
+        shown.update(counts["done"], counts["pages"], counts["failed"])
+
+    previous = signal.signal(signal.SIGTERM, _raise_interrupt)
+    try:
+        with shown:
+            result = batch.run_batch(jobs, options, on_record=on_record)
+            shown.update(counts["done"], counts["pages"], counts["failed"], final=True)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    if options.return_text and not broken_pipe:
+        with contextlib.suppress(KeyboardInterrupt):
+            in_order.skip_to(len(jobs))
+            if not result.summary.interrupted:
+                for job, record in zip(jobs, result.records, strict=True):
+                    if record.status == batch.SKIPPED:
+                        emit(batch.jsonl_line(job.source, skipped=record.reason))
+    if broken_pipe:
+        _exit(EXIT_FAILED)
+    if report:
+        try:
+            batch.write_report(report, result)
+        except OSError as e:
+            _error_line(report, f"cannot write the report: {e.strerror or e}")
+            _exit(EXIT_USAGE)
+    if not quiet:
+        click.echo(f"{PROG}: {result.summary.line()}", err=True)
+    if result.summary.interrupted:
+        click.echo(f"{PROG}: interrupted", err=True)
+        _exit(EXIT_INTERRUPTED)
+    _exit(EXIT_OK if result.exit_ok else EXIT_FAILED)
+
+
+def _raise_interrupt(signum, frame) -> NoReturn:
+    raise KeyboardInterrupt
 
 
 @main.command()

@@ -28,6 +28,9 @@ SIZE_CHANGE = 0.6
 # A bold line ending before this share of the text column is a heading of its own, not the first line
 # of a wrapped heading (which fills the column).
 SHORT_HEADING_LINE_RATIO = 0.5
+# A paragraph's last line stops short of the right edge by at least this (points); a full line that
+# happens to end with a comma is not the end of a paragraph.
+SHORT_LAST_LINE_SLACK = 15.0
 # A line starts further right than the block's wrapped lines by at least this (points): an indent.
 INDENT_MIN = 6.0
 # Leading labels that open a new block even without extra space before them.
@@ -111,7 +114,8 @@ def _starts_new_block(prev: Line, line: Line, margin: float, right: float, pitch
         line.x0 > margin + INDENT_MIN
         and abs(prev.x0 - margin) <= INDENT_MIN / 2
         and not line.bold
-        and prev.text.rstrip().rstrip('”’")').endswith((".", ";", ":", ","))
+        and prev.x1 < right - SHORT_LAST_LINE_SLACK
+        and prev.text.rstrip().rstrip("”’\")").endswith((".", ";", ":", ","))
     ):
         return True  # a first-line indent after a line that closes a paragraph: a new paragraph
     if abs(prev.size - line.size) > SIZE_CHANGE or prev.bold != line.bold:
@@ -124,17 +128,11 @@ def _starts_new_block(prev: Line, line: Line, margin: float, right: float, pitch
 def build_blocks(pages: Sequence[Page]) -> list[TextBlock]:
     """All body lines of the document grouped into blocks, in reading order."""
     blocks: list[TextBlock] = []
-    # Line pitch measured on wrapped lines (those starting at a page's text margin), not on mastheads.
-    wrapped: list[Line] = []
+    # The document's line pitch, over all pages (a page of one-line items has no wrapped lines).
+    ordered: list[Line] = []
     for page in pages:
-        if page.body:
-            m = text_margin(page.body)
-            wrapped += [
-                ln
-                for ln in sorted(page.body, key=lambda ln: (round(ln.bottom), ln.x0))
-                if abs(ln.x0 - m) <= INDENT_MIN / 2
-            ]
-    pitch = line_pitch(wrapped)
+        ordered += sorted(page.body, key=lambda ln: (round(ln.bottom), ln.x0))
+    pitch = line_pitch(ordered)
     for page in pages:
         lines = sorted(page.body, key=lambda ln: (round(ln.bottom, 0), ln.x0))
         if not lines:

@@ -117,8 +117,8 @@ class _Level:
 
 def _item_family(label: Label, levels: list[_Level]) -> str:
     """Letter or Roman numeral, deciding "(i)", "(v)", "(x)", "(c)" by the open levels (§3.5)."""
-    if label.family == "bullet":
-        return "bullet"
+    if label.family in ("bullet", "number"):
+        return label.family
     base = {"paren": "", "close": "close-", "dot": "dot-"}[label.family]
     key = label.key
     if not P.ROMAN.match(key):
@@ -284,6 +284,12 @@ class BodyBuilder:
         self._record_markers(block, self.current.blocks[-1])
 
     def _numbered(self, block: TextBlock, label: Label) -> None:
+        levels = self.current.levels
+        if levels and terminal(levels[-1].unit.text) == ":" and label.key == "1" or (
+            levels and levels[-1].family == "number"
+        ):
+            self._item(block, label)  # a numbered list quoted inside an item ("as set out below:")
+            return
         if self.current is self.preamble:
             self._start_operative()
         text, refs, lead = self._unit_text(block, label.length)

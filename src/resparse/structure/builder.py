@@ -40,39 +40,28 @@ def _find_text_start(blocks: Sequence[TextBlock], italics: bool, size: float) ->
             break
         if is_formula(b, italics):
             return i, True
-    for i, b in enumerate(blocks):
-        if b.pages[0] > HEAD_MAX_PAGE:
-            break
-        t = b.text
-        label = parse_label(t)
-        if label is not None and label.family == "number" and not b.bold and i > 0:
-            while i > 1 and is_heading(blocks[i - 1]) and P.SECTION_LABEL.match(blocks[i - 1].text):
-                i -= 1
-            return i, False
-        if i > 0 and not b.bold and b.size <= size * 1.05 and b.lines[0].spans[0].italic and t.endswith(","):
-            return i, False
-        if (
-            i > 0
-            and re.match(r"^(?:The|La|El|Le|L’)\s", t)
-            and any(h in t for h in P.FORMULA_HEADS)
-            and (not b.bold)
-            and len(t) > 80
-        ):
-            return i, False
-    # Otherwise the first plain paragraph of the main column after the masthead ("With regard to ...,
-    # the Council decides that:").
+    # Otherwise the first paragraph of the text: numbered, opening with an italic lead, opening with the
+    # organ's name ("The General Assembly, ... decides"), or the first plain paragraph of the main column
+    # after the masthead ("With regard to ..., the Council decides that:").
     margin = text_margin([ln for b in blocks if b.pages[0] == 1 for ln in b.lines]) if blocks else 0.0
     for i, b in enumerate(blocks):
         if b.pages[0] > HEAD_MAX_PAGE:
             break
+        t = b.text
+        if i == 0 or b.bold or _is_heading_line(t):
+            continue
+        label = parse_label(t)
+        if label is not None and label.family == "number":
+            while i > 1 and is_heading(blocks[i - 1]) and P.SECTION_LABEL.match(blocks[i - 1].text):
+                i -= 1
+            return i, False
+        if b.size <= size * 1.05 and b.lines[0].spans[0].italic and t.endswith(","):
+            return i, False
         if (
-            i > 0
-            and not b.bold
-            and abs(b.size - size) < 0.5
+            abs(b.size - size) < 0.5
             and b.x0 >= margin - MAIN_COLUMN_TOLERANCE
             and b.first.top > TITLE_MIN_TOP
-            and len(b.text) >= MIN_FIRST_PARAGRAPH_CHARS
-            and not _is_heading_line(b.text)
+            and (len(t) >= MIN_FIRST_PARAGRAPH_CHARS or t.endswith(":"))
         ):
             return i, False
     return len(blocks), False
@@ -102,7 +91,8 @@ def _title(head: Sequence[TextBlock], where: dict[str, int], md, margin: float) 
     start = where.get("sponsor", -1) + 1
     for b in head[start:]:
         t = b.text
-        if b.pages[0] != 1 or b.x0 < margin - MAIN_COLUMN_TOLERANCE or not b.bold:
+        outside = "sponsor" not in where and b.x0 < margin - MAIN_COLUMN_TOLERANCE
+        if b.pages[0] != 1 or outside or not b.bold:
             continue
         if _is_heading_line(t) or P.SECTION_LABEL.match(t) or b.first.top < TITLE_MIN_TOP:
             continue
@@ -133,7 +123,8 @@ def build_document(pages_chars: Sequence[PageChars], source: Source) -> Document
     md, _ = read_masthead(head_lines, first_page.furniture, first_page.height, body_text)
     head_texts = [b.text for b in head]
     where = read_heading_block(head_texts, md)
-    _title(head, where, md, text_margin(first_page.body))
+    text_left = min((ln.x0 for b in text_blocks[:3] for ln in b.lines), default=0.0)
+    _title(head, where, md, text_left)
     if md.document_type == "other" and formula is not None:
         md.document_type = "resolution" if "/RES/" in (md.symbol or "") else md.document_type
 
