@@ -251,8 +251,6 @@ def test_a_span_with_two_markers_gives_both_at_one_offset():
     assert markers == [("4", 9), ("5", 9)]
 
 
-@pytest.mark.xfail(strict=True, reason="join_lines measures marker offsets before removing soft hyphens "
-                                       "inside a line, so each soft hyphen before a marker shifts it by one")
 def test_marker_offset_after_a_soft_hyphen_inside_a_line():
     text, markers = join_lines([line("the develop\u00adment of", marker("2"), " States")])
     assert text == "the development of States"

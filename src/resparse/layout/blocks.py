@@ -28,6 +28,8 @@ SIZE_CHANGE = 0.6
 # A bold line ending before this share of the text column is a heading of its own, not the first line
 # of a wrapped heading (which fills the column).
 SHORT_HEADING_LINE_RATIO = 0.5
+# Share of a page's lines that end left of the text column's right edge (full lines end at it).
+RIGHT_EDGE_QUANTILE = 0.8
 # A paragraph's last line stops short of the right edge by at least this (points); a full line that
 # happens to end with a comma is not the end of a paragraph.
 SHORT_LAST_LINE_SLACK = 15.0
@@ -102,6 +104,12 @@ def line_pitch(lines: Sequence[Line]) -> float | None:
     return min(frequent) if frequent else max(counts, key=lambda d: counts[d])
 
 
+def text_right(lines: Sequence[Line]) -> float:
+    """The right edge of the text column: where most full (justified) lines end, not the masthead's."""
+    ends = sorted(ln.x1 for ln in lines)
+    return ends[int(RIGHT_EDGE_QUANTILE * (len(ends) - 1))]
+
+
 def _starts_new_block(prev: Line, line: Line, margin: float, right: float, pitch: float | None) -> bool:
     size = min(prev.size, line.size)
     if pitch is not None and abs(prev.size - line.size) < SIZE_CHANGE:
@@ -138,7 +146,7 @@ def build_blocks(pages: Sequence[Page]) -> list[TextBlock]:
         if not lines:
             continue
         margin = text_margin(lines)
-        right = max(ln.x1 for ln in lines)
+        right = text_right(lines)
         current = [lines[0]]
         page_blocks: list[TextBlock] = []
         for prev, line in zip(lines, lines[1:], strict=False):
@@ -183,15 +191,17 @@ def join_lines(lines: Sequence[Line], vocabulary: set[str] | None = None) -> tup
     """
     text = ""
     markers: list[tuple[str, int]] = []
+    soft_break = False  # the previous line ended with a soft (discretionary) hyphen
     for i, line in enumerate(lines):
         if i:
             prev_text = text.rstrip()
             nxt = line.text.lstrip()
             m = LINE_END_HYPHEN.search(prev_text)
             w = WORD_START.match(nxt)
-            if (
-                prev_text.endswith(SOFT_HYPHEN)
-                or m
+            if soft_break:
+                text = prev_text
+            elif (
+                m
                 and w
                 and vocabulary is not None
                 and _is_break_hyphen(m.group(1), w.group(1), vocabulary)
@@ -209,12 +219,13 @@ def join_lines(lines: Sequence[Line], vocabulary: set[str] | None = None) -> tup
                     if mk:
                         markers.append((mk, len(text.rstrip())))
                 continue
-            text += span.text
+            text += span.text.replace(SOFT_HYPHEN, "")
+        soft_break = line.text.rstrip().endswith(SOFT_HYPHEN)
     clean = " ".join(text.split())
     # Offsets were measured on the uncollapsed text; map them onto the collapsed one.
     if clean != text.strip() and markers:
         markers = [(mk, len(" ".join(text[:off].split()))) for mk, off in markers]
-    return clean.replace(SOFT_HYPHEN, ""), markers
+    return clean, markers
 
 
 def _is_break_hyphen(left: str, right: str, vocabulary: set[str]) -> bool:

@@ -33,6 +33,8 @@ MARKER_RISE_RATIO = 0.12
 MARKER_MAX_CHARS = 7
 MARKER_TEXT = re.compile(r"^[0-9*,†‡§a-z\s]+$")
 
+ORDINAL_SUFFIX = re.compile(r"^(?:st|nd|rd|th|er|re|e|ème|o|a|ª|º)$")
+
 SPACE_CHARS = {" ", "\u00a0", "\u2002", "\u2003", "\u2009", "\u202f", "\t"}
 
 
@@ -152,6 +154,10 @@ def _make_line(chars: list[Char], page: int) -> Line | None:
     cleaned = [s for s in cleaned if s.text]
     if not cleaned:
         return None
+    for prev_span, span in zip(cleaned, cleaned[1:], strict=False):
+        # A raised ordinal suffix after a number ("71st", "3e", "56ª") is text, not a footnote marker.
+        if span.marker and ORDINAL_SUFFIX.match(span.text) and prev_span.text[-1:].isdigit():
+            span.marker = False
     visible = [c for c in chars if c.text not in SPACE_CHARS] or chars
     return Line(
         spans=cleaned,

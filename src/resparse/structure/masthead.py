@@ -6,13 +6,19 @@ lines, session, agenda item, the document-type heading, sponsors, number and tit
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Sequence
+from importlib import resources
 
 from ..model.document import Metadata
 from ..model.text import Line
 from . import patterns as P
 
+# Texts in a non-Latin script: its letters make up most of the text (a quoted title does not count).
+SCRIPTS = [("ru", re.compile(r"[\u0400-\u04ff]")), ("ar", re.compile(r"[\u0600-\u06ff]")),
+           ("zh", re.compile(r"[\u4e00-\u9fff]"))]
+SCRIPT_MAJORITY = 0.5
 # The symbol is printed in the top part of page 1 (lower on older typed mastheads).
 SYMBOL_ZONE_RATIO = 0.3
 
@@ -22,7 +28,10 @@ def iso_date(text: str) -> str | None:
     if not m:
         return None
     day, month, year = int(m.group(1)), P.MONTH_NUMBER[m.group(2).lower()], int(m.group(3))
-    return f"{year:04d}-{month:02d}-{day:02d}"
+    try:
+        return datetime.date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 def _clean(text: str) -> str:
@@ -75,12 +84,11 @@ def _split_joint(symbol: str) -> list[str]:
 
 def language_of(text: str) -> str | None:
     """ISO 639-1 code of a text, from its script and most frequent short words."""
-    if re.search(r"[\u0400-\u04ff]", text):
-        return "ru"
-    if re.search(r"[\u0600-\u06ff]", text):
-        return "ar"
-    if re.search(r"[\u4e00-\u9fff]", text):
-        return "zh"
+    letters = [c for c in text if c.isalpha()]
+    if letters:
+        for code, rx in SCRIPTS:
+            if sum(1 for c in letters if rx.match(c)) > SCRIPT_MAJORITY * len(letters):
+                return code
     words = re.findall(r"[a-zà-ÿ]+", text.lower())
     if not words:
         return None
@@ -88,18 +96,35 @@ def language_of(text: str) -> str | None:
     return max(scores, key=lambda k: scores[k]) if any(scores.values()) else None
 
 
+def _names_with_and() -> list[str]:
+    text = resources.files(__package__).joinpath("data/names_with_and.txt").read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+NAMES_WITH_AND = _names_with_and()
+
+
 def _split_sponsors(text: str) -> list[str]:
-    """`A, B and C` → [A, B, C]; country names contain "and" themselves, only the last one splits."""
+    """`A, B and C` → [A, B, C]: the list's last two names are joined by "and", but names such as
+    "Trinidad and Tobago" contain it too, so those are protected before splitting (§6.13)."""
     text = re.sub(r"[*]+", "", text).strip().rstrip(":").strip()
+    protected = {}
+    for k, name in enumerate(NAMES_WITH_AND):
+        if name in text:
+            key = f"\x00{k}\x00"
+            protected[key] = name
+            text = text.replace(name, key)
     parts = [p.strip() for p in text.split(",") if p.strip()]
     if parts:
-        last = parts[-1]
-        m = re.match(r"^(.*\S)\s+and\s+(\S.*)$", last)
-        if m and len(parts) > 1:
+        m = re.match(r"^(.*\S)\s+and\s+(\S.*)$", parts[-1])
+        if m:
             parts[-1:] = [m.group(1), m.group(2)]
-        elif m and len(parts) == 1 and " and " in last:
-            parts = [m.group(1), m.group(2)]
-    return parts
+    out = []
+    for p in parts:
+        for key, name in protected.items():
+            p = p.replace(key, name)
+        out.append(p)
+    return out
 
 
 def read_masthead(
