@@ -7,6 +7,8 @@ footnote before it.
 
 from __future__ import annotations
 
+import re
+
 from ..citations import find_citations
 from ..model.document import Document, Heading, Unit
 
@@ -19,8 +21,13 @@ SERIES_ORGAN = (
 )
 
 
-def issuing_organ(symbol: str | None, body: str | None) -> str | None:
-    """The organ in whose voice the text speaks, from its symbol series, else the masthead body."""
+def issuing_organ(symbol: str | None, body: str | None, formula: str | None = None) -> str | None:
+    """The organ in whose voice the text speaks: named by the enacting formula ("The Executive Board,"),
+    else by the symbol's series, else the masthead's issuing body."""
+    if formula:
+        name = re.sub(r"^(?:The|La|El|Le|L[’'])\s+", "", formula.strip().rstrip(",").strip())
+        if name:
+            return name
     for prefix, organ in SERIES_ORGAN:
         if symbol and symbol.startswith(prefix):
             return organ
@@ -36,7 +43,8 @@ def _units(doc: Document):
 
 
 def attach_citations(doc: Document) -> None:
-    organ = issuing_organ(doc.metadata.symbol, doc.metadata.body)
+    formula = doc.preamble.formula.text if doc.preamble.formula else None
+    organ = issuing_organ(doc.metadata.symbol, doc.metadata.body, formula)
     for unit in _units(doc):
         unit.citations = find_citations(unit.text, context_body=organ)
         if isinstance(unit, Unit) and unit.wrap_up is not None:
