@@ -70,7 +70,7 @@ ERRORS: tuple[type[ResparseError], ...] = (
 
 # Exit codes of the `resparse` command, in one place (the README's table is this dict).
 EXIT_OK = 0
-EXIT_FAILED = 1  # `validate`: a file violates the schema; (batch) some files failed
+EXIT_FAILED = 1  # `validate`: a file violates the schema; `extract` with several inputs: some files failed
 EXIT_USAGE = 2  # bad option or argument; an input that cannot be read, an output that cannot be written
 EXIT_INTERRUPTED = 130  # Ctrl-C
 
@@ -83,8 +83,9 @@ EXIT_CODES: dict[str, int] = {
 }
 
 EXIT_CODE_MEANINGS: dict[str, str] = {
-    "ok": "success; for `validate`, every file is valid",
-    "failed": "`validate`: at least one file violates the schema",
+    "ok": "success: every file converted; for `validate`, every file is valid",
+    "failed": "`extract` with several inputs: some files failed (the others are converted); "
+              "`validate`: at least one file violates the schema",
     "usage": "usage error, or an input that cannot be read / an output that cannot be written",
     "not_pdf": "the input is not a PDF",
     "corrupt": "the PDF is damaged",
@@ -94,5 +95,5 @@ EXIT_CODE_MEANINGS: dict[str, str] = {
     "too_large": "the input exceeds the page or byte limit",
     "timeout": "the input took longer than the time limit",
     "internal": "a bug in resparse (please report it with the file)",
-    "interrupted": "interrupted (Ctrl-C)",
+    "interrupted": "interrupted (Ctrl-C, or SIGTERM during a batch); finished outputs are kept",
 }
