@@ -81,3 +81,20 @@ def test_jsonl_and_json_give_the_same_rows():
 def test_an_unknown_format_is_refused():
     with pytest.raises(ValueError, match="unknown format"):
         write_rows([], "xml", io.StringIO())
+
+
+def test_refs_command_prints_one_table_for_several_files(tmp_path):
+    from click.testing import CliRunner
+
+    from resparse.cli import main
+
+    bad = tmp_path / "notes.txt"
+    bad.write_text("not a document: [", encoding="utf-8")
+    result = CliRunner().invoke(main, ["refs", str(GA), str(bad), str(SAMPLES / "sc_resolution.pdf")])
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert lines[0] == "source,citing_symbol,unit_id,kind,target,link"
+    assert sum(1 for ln in lines if ln.startswith("source,")) == 1
+    assert any(ln.startswith(f"{GA},A/RES/80/999,pp_1,resolution,A/RES/78/901,") for ln in lines)
+    assert any("S/RES/9999 (2025)" in ln for ln in lines[1:])
+    assert result.stderr.count("\n") == 1 and str(bad) in result.stderr

@@ -8,6 +8,7 @@ stdout carries data only, and only once the whole document has been rendered.
 from __future__ import annotations
 
 import contextlib
+import io
 import logging
 import os
 import re
@@ -24,6 +25,7 @@ from typing import NoReturn
 import click
 
 from . import __version__, api, batch
+from . import refs as refs_mod
 from .errors import (
     EXIT_CODE_MEANINGS,
     EXIT_CODES,
@@ -498,4 +500,38 @@ def validate(files: tuple[str, ...]) -> None:
             click.echo(f"{name}: {issue.path}: {_one_line(issue.message)}")
         if issues:
             worst = max(worst, EXIT_FAILED)
+    _exit(worst)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(refs_mod.FORMATS), default="csv", show_default=True,
+              help="csv (with a header), a json array, or jsonl (one object per line).")
+@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+def refs(files: tuple[str, ...], fmt: str, debug: bool) -> None:
+    """Print one row per citation of each document: the edge list of a citation graph.
+
+    FILES are PDFs, or outputs of `resparse extract` (JSON, YAML, or the JSON lines of --jsonl). Columns:
+    source, citing_symbol, unit_id, kind, target, link. A file that cannot be read or parsed gives one
+    line on stderr and exit code 1; the rows of the other files are still printed.
+    """
+    worst = EXIT_OK
+    for file in files:
+        buf = io.StringIO()
+        try:
+            with _quiet_libraries(debug):
+                rows = list(refs_mod.citation_rows([file]))
+        except ResparseError as e:
+            _error_line(file, e.detail)
+            worst = EXIT_FAILED
+            continue
+        except (OSError, UnicodeDecodeError, UnreadableData, ValueError) as e:
+            _error_line(file, f"cannot read the file: {_one_line(str(e))}")
+            worst = EXIT_FAILED
+            continue
+        refs_mod.write_rows(rows, fmt, buf)
+        text = buf.getvalue()
+        if fmt == "csv" and file != files[0]:
+            text = text.split("\n", 1)[1]  # one header for the whole table
+        _write_stdout(text.encode("utf-8"))
     _exit(worst)
