@@ -347,6 +347,16 @@ class BodyBuilder:
                 owner.footnotes += [FootnoteRef(r.marker, r.offset + shift) for r in refs]
                 for r, page in zip(refs, marker_pages(block.lines) + block.pages * len(refs), strict=False):
                     self.markers.append((r.marker, owner, page))
+                owner.pages = sorted(set(owner.pages) | set(block.pages))
+                if (
+                    cont is self.preamble
+                    and owner is cont.blocks[-1]
+                    and self._is_operative_unnumbered(owner.text, owner.lead)
+                ):
+                    # Classified on its whole text: the paragraph that closes with a full stop is operative.
+                    cont.blocks.pop()
+                    self._start_operative()
+                    self.current.blocks.append(owner)
                 return
         if cont is self.preamble and self._is_operative_unnumbered(text, lead):
             self._start_operative()
