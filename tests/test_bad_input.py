@@ -207,8 +207,6 @@ def test_library_log_records_never_reach_stderr(tmp_path):
     assert "pdfminer" in debug.stderr and debug.stderr.count("\n") > 1
 
 
-@pytest.mark.xfail(strict=True, reason="known: a page whose content stream is garbage yet parses gives no "
-                   "characters and is reported as no_text_layer ('run OCR'), not corrupt; see the report")
 def test_garbled_page_content_is_corrupt_not_a_scan():
     with pytest.raises(Corrupt):
         resparse.parse(garbled_middle(text_pdf()), name="garbled.pdf")

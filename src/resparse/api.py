@@ -6,7 +6,7 @@ import hashlib
 import os
 from pathlib import Path
 
-from .errors import NoTextLayer, TooLarge
+from .errors import Corrupt, NoTextLayer, TooLarge
 from .extract.pdf import PdfEngine, read_pages
 from .model.document import Document, Source
 
@@ -38,6 +38,8 @@ def parse(
         raise TooLarge(name, f"{len(data)} bytes, more than the limit of {max_bytes}")
     pages = read_pages(data, name, engine=engine, max_pages=max_pages)
     if not any(c.text.strip() for p in pages for c in p.chars):
+        if any(p.read_problems for p in pages):
+            raise Corrupt(name, "damaged page content: no text could be read from it")
         raise NoTextLayer(name, "no text layer (a scanned image?); run OCR on it first")
     from .structure.builder import build_document  # noqa: PLC0415 - keeps import of the API light
 

@@ -605,6 +605,7 @@ def run_batch(jobs: Sequence[Job], options: BatchOptions = BatchOptions(), *,
     so far with `summary.interrupted` set; outputs already written are kept.
     """
     started = time.monotonic()
+    wall_started = time.time()
     workers = options.worker_count(len(jobs))
     records: dict[int, Record] = {}
     hook = os.environ.get(TEST_HOOK_ENV)
@@ -677,7 +678,18 @@ def run_batch(jobs: Sequence[Job], options: BatchOptions = BatchOptions(), *,
         interrupted = True
     finally:
         for run in running:
+            # A worker may have finished its file just as the batch stopped: its output is complete
+            # (written atomically), so it counts as converted, not as lost.
+            message = None
+            with contextlib.suppress(EOFError, OSError):
+                if run.conn.poll():
+                    message = run.conn.recv()
             kill(run)
+            now = time.monotonic()
+            if message is not None:
+                finish(run.job, _record(run, message, now, options), message.get("text"))
+            elif run.job.output is not None and _written_since(run.job.output, wall_started):
+                finish(run.job, Record(run.job.source, _out(run.job), OK, seconds=now - run.started), None)
         running.clear()
 
     for job in jobs:
@@ -687,6 +699,14 @@ def run_batch(jobs: Sequence[Job], options: BatchOptions = BatchOptions(), *,
     summary = summarize(ordered, time.monotonic() - started, workers, interrupted=interrupted,
                         stopped_early=stopped_early and not interrupted)
     return BatchResult(ordered, summary)
+
+
+def _written_since(path: Path | str, since: float) -> bool:
+    """Whether `path` exists and was written at or after the wall-clock time `since`."""
+    try:
+        return os.stat(path).st_mtime >= since
+    except OSError:
+        return False
 
 
 def _size(path: Path) -> int:

@@ -8,6 +8,7 @@ into typed `ResparseError`s here, so no later stage sees a library exception.
 from __future__ import annotations
 
 import io
+import logging
 from collections.abc import Iterator
 from typing import Protocol
 
@@ -115,10 +116,16 @@ class PdfplumberEngine:
             if max_pages is not None and len(pdf.pages) > max_pages:
                 raise TooLarge(name, f"{len(pdf.pages)} pages, more than the limit of {max_pages}")
             for number, page in enumerate(pdf.pages, 1):
+                problems = _ProblemCounter()
+                logging.getLogger("pdfminer").addHandler(problems)
                 try:
-                    yield self._read_page(page, number)
+                    chars = self._read_page(page, number)
                 except Exception as e:
                     raise Corrupt(name, f"damaged page {number}: {_describe(_unwrap(e))}") from None
+                finally:
+                    logging.getLogger("pdfminer").removeHandler(problems)
+                chars.read_problems = problems.count
+                yield chars
                 page.close()
 
     def _read_page(self, page, number: int) -> PageChars:
@@ -148,6 +155,17 @@ class PdfplumberEngine:
             if abs(float(r["bottom"]) - float(r["top"])) <= RULE_MAX_THICKNESS:
                 rules.append(Rule(x0=float(r["x0"]), x1=float(r["x1"]), top=float(r["top"])))
         return PageChars(number=number, width=float(page.width), height=float(page.height), chars=chars, rules=rules)
+
+
+class _ProblemCounter(logging.Handler):
+    """Counts the warnings pdfminer logs while it reads a page: signs of damaged page content."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
 
 
 def repair_unicode_map(cid2unichr: dict) -> dict[int, str]:

@@ -50,6 +50,7 @@ class PageChars:
     height: float
     chars: list[Char]
     rules: list[Rule] = field(default_factory=list)
+    read_problems: int = 0  # warnings the PDF library gave while reading the page's content
 
 
 @dataclass
