@@ -135,7 +135,8 @@ def _canonical_single(raw: str) -> str:
     return text
 
 
-def _iso_date(day: str, month: str, year: str) -> str | None:
+def iso_date(day: str, month: str, year: str) -> str | None:
+    """`19`, `September`, `2025` → `2025-09-19`; None for a date that does not exist."""
     try:
         return _dt.date(int(year), P.MONTHS[month.lower()], int(day)).isoformat()
     except (KeyError, ValueError):
@@ -412,7 +413,7 @@ class _Finder:
                 trailing_body, date = None, None
                 for _ in range(2):
                     if date is None and (d := P.DATE_AFTER_NUMBER.match(text, end)):
-                        date, end = _iso_date(d["day"], d["month"], d["year"]), d.end()
+                        date, end = iso_date(d["day"], d["month"], d["year"]), d.end()
                     elif trailing_body is None and (b := P.BODY_AFTER_NUMBER.match(text, end)):
                         trailing_body, end = canonical_body(b["body"]), b.end()
                 body = self._body_for(num, trailing_body, named, its_body, inherited)

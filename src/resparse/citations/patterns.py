@@ -245,7 +245,7 @@ MONTHS = {
     "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
     "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
     "janvier": 1, "février": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "août": 8,
-    "octobre": 10, "novembre": 11, "décembre": 12,
+    "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
 }
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 

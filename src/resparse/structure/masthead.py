@@ -6,11 +6,11 @@ lines, session, agenda item, the document-type heading, sponsors, number and tit
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections.abc import Sequence
 from importlib import resources
 
+from ..citations.find import iso_date as parse_date
 from ..model.document import Metadata
 from ..model.text import Line
 from . import patterns as P
@@ -27,11 +27,7 @@ def iso_date(text: str) -> str | None:
     m = P.DATE.search(text)
     if not m:
         return None
-    day, month, year = int(m.group(1)), P.MONTH_NUMBER[m.group(2).lower()], int(m.group(3))
-    try:
-        return datetime.date(year, month, day).isoformat()
-    except ValueError:
-        return None
+    return parse_date(m.group(1), m.group(2), m.group(3))
 
 
 def _clean(text: str) -> str:

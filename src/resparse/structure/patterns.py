@@ -7,51 +7,10 @@ from __future__ import annotations
 
 import re
 
-MONTHS = {
-    "en": [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-    "fr": [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ],
-    "es": [
-        "enero",
-        "febrero",
-        "marzo",
-        "abril",
-        "mayo",
-        "junio",
-        "julio",
-        "agosto",
-        "septiembre",
-        "octubre",
-        "noviembre",
-        "diciembre",
-    ],
-}
-MONTH_NUMBER = {m.lower(): i + 1 for names in MONTHS.values() for i, m in enumerate(names)}
+from ..citations.patterns import MONTHS as CITATION_MONTHS
+
+# Month names of the official languages written in Latin script, and their numbers.
+MONTH_NUMBER = CITATION_MONTHS
 _MONTH_ALT = "|".join(sorted(MONTH_NUMBER, key=len, reverse=True))
 # 19 September 2025 · 9 de enero de 2023 · 11 septembre 1998
 DATE = re.compile(rf"\b(\d{{1,2}})\s+(?:de\s+)?({_MONTH_ALT})\s+(?:de\s+)?(\d{{4}})\b", re.IGNORECASE)
