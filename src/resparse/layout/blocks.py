@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..model.text import Line, Page
 
@@ -48,7 +48,6 @@ class TextBlock:
 
     lines: list[Line]
     continues: bool = False  # first line continues the previous page's last block
-    extra: dict = field(default_factory=dict)
 
     @property
     def first(self) -> Line:
@@ -65,10 +64,6 @@ class TextBlock:
     @property
     def bold(self) -> bool:
         return all(ln.bold for ln in self.lines)
-
-    @property
-    def italic(self) -> bool:
-        return all(ln.italic for ln in self.lines)
 
     @property
     def x0(self) -> float:

@@ -172,7 +172,6 @@ class BodyBuilder:
         self.current = self.preamble
         self.annex_title_open = False
         self.markers: list[tuple[str, object, int]] = []
-        self.started_operative = False
 
     # ------------------------------------------------------------------ text of a block
     def _unit_text(self, block: TextBlock, skip: int) -> tuple[str, list[FootnoteRef], str | None]:
@@ -373,7 +372,6 @@ class BodyBuilder:
             moved.insert(0, self.preamble.blocks.pop())
         self.operative.blocks.extend(moved)
         self.current = self.operative
-        self.started_operative = True
 
     @staticmethod
     def _is_operative_unnumbered(text: str, lead: str | None) -> bool:

@@ -120,7 +120,7 @@ def build_document(pages_chars: Sequence[PageChars], source: Source) -> Document
     first_page = pages[0]
     head_lines = [ln for b in head for ln in b.lines if ln.page == 1] or first_page.body
     body_text = " ".join(b.text for b in text_blocks[:40])
-    md, _ = read_masthead(head_lines, first_page.furniture, first_page.height, body_text)
+    md = read_masthead(head_lines, first_page.furniture, first_page.height, body_text)
     head_texts = [b.text for b in head]
     where = read_heading_block(head_texts, md)
     text_left = min((ln.x0 for b in text_blocks[:3] for ln in b.lines), default=0.0)
@@ -212,4 +212,4 @@ def _check_numbering(blocks: Sequence, prefix: str) -> list[DocWarning]:
     return out
 
 
-__all__ = ["build_document", "is_heading"]
+__all__ = ["build_document"]

@@ -125,13 +125,12 @@ def _split_sponsors(text: str) -> list[str]:
 
 def read_masthead(
     head: Sequence[Line], furniture: Sequence[Line], page_height: float, body_text: str
-) -> tuple[Metadata, dict[str, str]]:
-    """Metadata from the lines before the text, and where the title and sponsor lines were."""
+) -> Metadata:
+    """Metadata from the lines printed before the text and the first page's footer."""
     md = Metadata()
     md.symbol, md.symbols = find_symbols(head, page_height)
     texts = [_clean(ln.text) for ln in head]
     # Issuing body: the large type next to "United Nations", under the symbol.
-    sizes = sorted({round(ln.size) for ln in head}, reverse=True)
     body_lines = [
         ln
         for ln in head
@@ -143,12 +142,11 @@ def read_masthead(
     ]
     if body_lines:
         md.body = _clean(" ".join(ln.text for ln in sorted(body_lines, key=lambda ln: ln.top)))
-    elif sizes:
+    else:
         for t in texts:
             if any(t == o for o in P.ORGANS):
                 md.body = t
                 break
-    found: dict[str, str] = {}
     for i, t in enumerate(texts):
         if md.distribution is None:
             m = P.DISTRIBUTION.match(t)
@@ -173,7 +171,7 @@ def read_masthead(
             if m.group(2) and md.language is None:
                 md.language = P.JOB_LANGUAGE.get(m.group(2))
     md.language = language_of(body_text) or md.language
-    return md, found
+    return md
 
 
 def read_heading_block(blocks: Sequence[str], md: Metadata) -> dict[str, int]:

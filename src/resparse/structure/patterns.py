@@ -21,7 +21,6 @@ _SYMBOL_CORE = (
     r"|[A-Z][A-Za-z]*\.[A-Z]{1,4}))+"
     r"(?:/(?:Add|Rev|Corr|Amend)\.\d+)*(?:\s?\((?:\d{4}|[IVXLC]{1,6})\))?"
 )
-SYMBOL = re.compile(rf"(?<![\w/.])({_SYMBOL_CORE}(?:-{_SYMBOL_CORE})*)(\*{{0,2}})")
 SYMBOL_LINE = re.compile(
     rf"^(?:United Nations\s+|Naciones Unidas\s+|Nations Unies\s+)?({_SYMBOL_CORE}"
     rf"(?:\s?-\s?{_SYMBOL_CORE})*)\s*(\*{{0,2}})$"
@@ -123,24 +122,6 @@ AGENDA = re.compile(
 )
 JOB_NUMBER = re.compile(r"^((?:[A-Z]{1,2}\.)?\d{2}-\d{5})\**\s*(?:\(([A-Z])\))?")
 
-LANGUAGE_NAMES = {
-    "English": "en",
-    "French": "fr",
-    "Spanish": "es",
-    "Russian": "ru",
-    "Arabic": "ar",
-    "Chinese": "zh",
-    "Français": "fr",
-    "Español": "es",
-    "inglés": "en",
-    "anglais": "en",
-    "francés": "fr",
-    "español": "es",
-    "espagnol": "es",
-    "árabe": "ar",
-    "ruso": "ru",
-    "chino": "zh",
-}
 # Frequent short words, to tell the language of a text (§7).
 STOPWORDS = {
     "en": {"the", "of", "and", "to", "in", "its", "that", "for"},
