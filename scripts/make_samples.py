@@ -32,6 +32,7 @@ from reportlab.lib.pagesizes import letter
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 
+from resparse.extract.pdf import DEFAULT_ENGINE_NAME
 from resparse.model.document import SCHEMA_VERSION
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -1042,7 +1043,7 @@ def expected_document(s: Sample, exp: dict, refs: dict, headings: dict[str, dict
     return {
         "schema_version": SCHEMA_VERSION,
         "source": {"file": f"{s.name}.pdf", "sha256": hashlib.sha256(pdf).hexdigest(),
-                   "pages": len(pag.pages), "format": "pdf"},
+                   "pages": len(pag.pages), "format": "pdf", "engine": DEFAULT_ENGINE_NAME},
         "metadata": {
             "symbol": s.symbol, "symbols": [s.symbol], "document_type": s.document_type, "body": s.organ,
             "distribution": s.distribution, "date": s.date_iso, "language": "en",

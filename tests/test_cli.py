@@ -80,7 +80,8 @@ def test_extract_writes_valid_json_to_stdout(pdf, builder):
     data = json.loads(result.stdout)
     assert validate(data) == []
     digest = hashlib.sha256(pdf.read_bytes()).hexdigest()
-    assert data["source"] == {"file": "A_RES_99_1.pdf", "sha256": digest, "pages": 2, "format": "pdf"}
+    assert data["source"] == {"file": "A_RES_99_1.pdf", "sha256": digest, "pages": 2, "format": "pdf",
+                              "engine": "pdfium"}
     assert data == sample_document(file="A_RES_99_1.pdf", sha256=data["source"]["sha256"], pages=2).to_dict()
     assert result.stdout == get_writer("json").dumps(data)
     pages, source = builder[0]

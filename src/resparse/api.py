@@ -5,10 +5,14 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import Corrupt, NoTextLayer, TooLarge
-from .extract.pdf import PdfEngine, read_pages
+from .extract.pdf import PdfEngine, get_engine
 from .model.document import Document, Source
+
+if TYPE_CHECKING:
+    from .structure.trace import ParseTrace
 
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 DEFAULT_MAX_PAGES = 2000
@@ -18,14 +22,19 @@ def parse(
     source: str | os.PathLike | bytes,
     *,
     name: str | None = None,
-    engine: PdfEngine | None = None,
+    engine: str | PdfEngine | None = None,
     max_pages: int | None = DEFAULT_MAX_PAGES,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
+    trace: ParseTrace | None = None,
 ) -> Document:
     """Parse a UN resolution, draft or decision PDF (a path or its bytes) into a `Document`.
 
-    Raises a `ResparseError` subclass for input that is not a usable PDF.
+    `engine` names the PDF engine (`"pdfium"`, the default, or `"pdfplumber"`); both give the same tree.
+    Raises a `ResparseError` subclass for input that is not a usable PDF. `trace` (a fresh
+    `resparse.structure.trace.ParseTrace`), if given, is filled with the page lines each unit came from,
+    for `resparse inspect`; the document is the same with or without it.
     """
+    reader = get_engine(engine)
     if isinstance(source, bytes | bytearray):
         data, name = bytes(source), name or "<bytes>"
     else:
@@ -36,12 +45,15 @@ def parse(
         data = path.read_bytes()
     if max_bytes is not None and len(data) > max_bytes:
         raise TooLarge(name, f"{len(data)} bytes, more than the limit of {max_bytes}")
-    pages = read_pages(data, name, engine=engine, max_pages=max_pages)
+    pages = list(reader.pages(data, name, max_pages=max_pages))
     if not any(c.text.strip() for p in pages for c in p.chars):
         if any(p.read_problems for p in pages):
             raise Corrupt(name, "damaged page content: no text could be read from it")
         raise NoTextLayer(name, "no text layer (a scanned image?); run OCR on it first")
     from .structure.builder import build_document  # noqa: PLC0415 - keeps import of the API light
 
-    source_info = Source(file=os.path.basename(name), sha256=hashlib.sha256(data).hexdigest(), pages=len(pages))
-    return build_document(pages, source_info)
+    source_info = Source(file=os.path.basename(name), sha256=hashlib.sha256(data).hexdigest(), pages=len(pages),
+                         engine=reader.name)
+    if trace is None:
+        return build_document(pages, source_info)
+    return build_document(pages, source_info, trace=trace)

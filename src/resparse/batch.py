@@ -51,6 +51,7 @@ from typing import Any
 from . import __version__
 from .api import DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES
 from .errors import Internal, ResparseError, Timeout
+from .extract.pdf import DEFAULT_ENGINE_NAME
 from .model.document import SCHEMA_VERSION
 from .writers import WRITERS, write_atomic
 
@@ -80,7 +81,8 @@ TEST_HOOK_ENV = "RESPARSE_TEST_HOOK"
 
 # Modules the fork server imports once, so that each worker starts with them loaded.
 _PRELOAD = ["resparse.batch", "resparse.api", "resparse.structure.builder", "resparse.writers",
-            "resparse.schema", "pdfplumber"]
+            "resparse.schema", "resparse.extract.pdfium", "pypdfium2", "pikepdf", "resparse.extract.plumber",
+            "pdfplumber"]
 # How long a worker that has sent its result may take to exit before it is killed.
 _EXIT_GRACE = 5.0
 
@@ -425,6 +427,7 @@ class BatchOptions:
     fail_fast: bool = False
     debug: bool = False
     return_text: bool = False  # send the rendered document back (for --jsonl) instead of writing a file
+    engine: str = DEFAULT_ENGINE_NAME  # the PDF engine (`pdfium` or `pdfplumber`)
 
     def worker_count(self, files: int) -> int:
         n = self.jobs or available_cpus()
@@ -499,7 +502,8 @@ def convert_one(task: _Task) -> dict[str, Any]:
     _run_test_hook(task.hook, source)
     try:
         with _quiet_libraries(opts.debug):
-            doc = api.parse(source, name=source, max_pages=opts.max_pages, max_bytes=opts.max_bytes)
+            doc = api.parse(source, name=source, max_pages=opts.max_pages, max_bytes=opts.max_bytes,
+                            engine=opts.engine)
             text = render(doc, "json" if opts.return_text else opts.fmt,
                           compact=opts.compact or opts.return_text)
     except Internal as e:

@@ -37,6 +37,8 @@ from .errors import (
     ResparseError,
     Timeout,
 )
+from .extract.pdf import DEFAULT_ENGINE_NAME, ENGINES
+from .inspect import RENDER_SCALE, Inspection, inspect_pdf
 from .schema import SchemaViolation, UnreadableData, load_data, schema_text
 from .schema import validate as validate_data
 from .writers import DEFAULT_FORMAT, WRITERS, render, write_atomic
@@ -184,11 +186,13 @@ def _time_limit(seconds: float | None) -> Iterator[None]:
               help="Refuse longer documents as too_large; 0: no limit.")
 @click.option("--max-bytes", default=str(api.DEFAULT_MAX_BYTES), show_default=True, metavar="SIZE",
               help="Refuse bigger files as too_large (bytes, or 200M, 1G ...); 0: no limit.")
+@click.option("--engine", type=click.Choice(list(ENGINES)), default=DEFAULT_ENGINE_NAME, show_default=True,
+              help="PDF engine: pdfium (fast) or pdfplumber (pdfminer.six); both give the same tree.")
 @click.option("--debug", is_flag=True, help="Show library warnings and the traceback of internal errors.")
 def extract(inputs: tuple[str, ...], fmt: str, output: str | None, compact: bool, out_dir: str | None,
             jsonl: bool, jobs: int | None, pattern: str, timeout: float | None, skip_existing: bool,
             fail_fast: bool, report: str | None, progress: bool | None, quiet: bool, max_pages: int,
-            max_bytes: str, debug: bool) -> None:
+            max_bytes: str, engine: str, debug: bool) -> None:
     """Parse PDFs and write their document trees.
 
     \b
@@ -219,7 +223,7 @@ def extract(inputs: tuple[str, ...], fmt: str, output: str | None, compact: bool
             if given:
                 raise click.UsageError(f"{flag} needs --out-dir (or --jsonl for --report)"
                                        if flag == "--report" else f"{flag} needs --out-dir")
-        _extract_one(inputs[0], stdin_data, fmt, output, compact, debug, timeout, limit_pages, limit_bytes)
+        _extract_one(inputs[0], stdin_data, fmt, output, compact, debug, timeout, limit_pages, limit_bytes, engine)
         return
 
     if stdin_data is not None and listed is None:
@@ -241,7 +245,7 @@ def extract(inputs: tuple[str, ...], fmt: str, output: str | None, compact: bool
     options = batch.BatchOptions(
         fmt=fmt, compact=compact, jobs=jobs, timeout=batch.DEFAULT_TIMEOUT if timeout is None else timeout or None,
         max_pages=limit_pages, max_bytes=limit_bytes, skip_existing=skip_existing, fail_fast=fail_fast,
-        debug=debug, return_text=jsonl)
+        debug=debug, return_text=jsonl, engine=engine)
     try:
         _extract_many(listed if listed is not None else list(inputs), listed is not None, pattern, out_dir,
                       report, options, quiet=quiet,
@@ -252,13 +256,14 @@ def extract(inputs: tuple[str, ...], fmt: str, output: str | None, compact: bool
 
 
 def _extract_one(file: str, stdin_data: bytes | None, fmt: str, output: str | None, compact: bool, debug: bool,
-                 timeout: float | None, max_pages: int | None, max_bytes: int | None) -> None:
+                 timeout: float | None, max_pages: int | None, max_bytes: int | None,
+                 engine: str = DEFAULT_ENGINE_NAME) -> None:
     """One document, to stdout or -o: errors are one stderr line and the exit code of their kind."""
     name = STDIN_NAME if file == STDIN else file
     try:
         with _quiet_libraries(debug), _time_limit(timeout):
             doc = api.parse(stdin_data if file == STDIN else file, name=name, max_pages=max_pages,
-                            max_bytes=max_bytes)
+                            max_bytes=max_bytes, engine=engine)
             text = render(doc, fmt, compact=compact)
     except _Alarm:
         _error_line(name, f"took longer than the limit of {timeout:g} s; stopped")
@@ -535,3 +540,93 @@ def refs(files: tuple[str, ...], fmt: str, debug: bool) -> None:
             text = text.split("\n", 1)[1]  # one header for the whole table
         _write_stdout(text.encode("utf-8"))
     _exit(worst)
+
+
+# Pages written by `inspect --all-pages`: DIR/page-001.png ... (more digits for longer documents).
+PAGE_FILE = "page-{number:0{width}d}.png"
+PAGE_FILE_MIN_DIGITS = 3
+
+
+@main.command("inspect", epilog=_exit_code_table(), short_help="Draw what the parser detected over pages, as PNG.")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("-p", "--page", type=int, metavar="N", help="The page to draw (1 is the first).")
+@click.option("--all-pages", is_flag=True, help="Draw every page, as DIR/page-001.png ... in the folder -o names.")
+@click.option("-o", "--output", type=click.Path(),
+              help="The PNG (or a folder for it) for --page  [default: ./<stem>-page-N.png]; the folder "
+                   "(created if need be) for --all-pages.")
+@click.option("--scale", type=click.FloatRange(min=0.1, max=10), default=RENDER_SCALE, show_default=True,
+              help="Pixels per PDF point (1 = 72 dpi).")
+@click.option("--debug", is_flag=True, help="Show library warnings and the traceback of internal errors.")
+def inspect_command(file: str, page: int | None, all_pages: bool, output: str | None, scale: float,
+                    debug: bool) -> None:
+    """Draw what the parser detected over pages of the PDF FILE, as PNG images.
+
+    \b
+    Boxes in one colour per kind (a legend is on each page): the heading block, running headers, footers
+    and other furniture, body lines, each paragraph, item, heading and annex block labelled with its unit
+    id (pp_3, para_2__point_a ...), text that became no unit, the footnote area and its separator, each
+    footnote labelled with the unit it links to, and the footnote markers. The paths written go to stderr;
+    nothing goes to stdout.
+    """
+    if (page is None) == (not all_pages):
+        raise click.UsageError("give one of --page N and --all-pages")
+    if all_pages and not output:
+        raise click.UsageError("--all-pages needs -o DIR, the folder for the pages")
+    if page is not None and page < 1:
+        _error_line(file, f"no page {page}: pages are numbered from 1")
+        _exit(EXIT_USAGE)
+    inspection = _inspect_one(file, debug)
+    count = inspection.page_count
+    if page is not None and page > count:
+        _error_line(file, f"no page {page}: the document has {count} page{'s' if count != 1 else ''}")
+        _exit(EXIT_USAGE)
+    if page is None:  # --all-pages, into the folder -o names
+        assert output is not None
+        try:
+            os.makedirs(output, exist_ok=True)
+        except OSError as e:
+            _error_line(output, f"cannot create the output folder: {e.strerror or e}")
+            _exit(EXIT_USAGE)
+        width = max(PAGE_FILE_MIN_DIGITS, len(str(count)))
+        targets = [(n, os.path.join(output, PAGE_FILE.format(number=n, width=width))) for n in range(1, count + 1)]
+    else:
+        name = f"{Path(file).stem}-page-{page}.png"
+        target = name if not output else os.path.join(output, name) if os.path.isdir(output) else output
+        targets = [(page, target)]
+    for number, target in targets:
+        try:
+            with _quiet_libraries(debug):
+                png = inspection.png(number, scale)
+        except KeyboardInterrupt:
+            click.echo(f"{PROG}: interrupted", err=True)
+            _exit(EXIT_INTERRUPTED)
+        except Exception as e:
+            _internal(file, f"{type(e).__name__}: {e}", debug, [traceback.format_exc()])
+        try:
+            write_atomic(target, png)
+        except OSError as e:
+            _error_line(target, f"cannot write the output: {e.strerror or e}")
+            _exit(EXIT_USAGE)
+        click.echo(target, err=True)
+
+
+def _inspect_one(file: str, debug: bool) -> Inspection:
+    """The parse of FILE with its overlay; errors are one stderr line and the exit code of their kind."""
+    try:
+        with _quiet_libraries(debug):
+            return inspect_pdf(file)
+    except Internal as e:
+        _internal(e.source, e.detail, debug, [traceback.format_exc()])
+    except ResparseError as e:
+        _error_line(e.source, e.detail)
+        _exit(e.exit_code)
+    except OSError as e:
+        if not _is_input_error(e, file):
+            _internal(file, f"{type(e).__name__}: {e}", debug, [traceback.format_exc()])
+        _error_line(file, f"cannot read the file: {e.strerror or e}")
+        _exit(EXIT_USAGE)
+    except KeyboardInterrupt:
+        click.echo(f"{PROG}: interrupted", err=True)
+        _exit(EXIT_INTERRUPTED)
+    except Exception as e:
+        _internal(file, f"{type(e).__name__}: {e}", debug, [traceback.format_exc()])

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..citations.model import Citation
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 DOCUMENT_TYPES = ("resolution", "draft_resolution", "decision", "draft_decision", "other")
 
@@ -175,9 +175,11 @@ class Source:
     sha256: str
     pages: int
     format: str = "pdf"
+    engine: str = "pdfium"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"file": self.file, "sha256": self.sha256, "pages": self.pages, "format": self.format}
+        return {"file": self.file, "sha256": self.sha256, "pages": self.pages, "format": self.format,
+                "engine": self.engine}
 
 
 @dataclass

@@ -158,6 +158,9 @@ class BodyResult:
     operative: list[Block]
     annexes: list[Annex]
     marker_units: list[tuple[str, object, int]]  # (marker, unit or annex, page) in reading order
+    # (unit, wrap-up, heading or annex; a block of its text) in reading order: where each came from on
+    # the page, for `resparse inspect` (see `structure/trace.py`). A unit joined from several blocks has several.
+    sources: list[tuple[object, TextBlock]] = field(default_factory=list)
 
 
 class BodyBuilder:
@@ -172,6 +175,7 @@ class BodyBuilder:
         self.current = self.preamble
         self.annex_title_open = False
         self.markers: list[tuple[str, object, int]] = []
+        self.sources: list[tuple[object, TextBlock]] = []
 
     # ------------------------------------------------------------------ text of a block
     def _unit_text(self, block: TextBlock, skip: int) -> tuple[str, list[FootnoteRef], str | None]:
@@ -209,6 +213,7 @@ class BodyBuilder:
             if block.bold or block.size > self.body_size * TITLE_SIZE_RATIO or text.isupper():
                 annex.title = text  # one block: a title wrapping over lines; later bold blocks are headings
                 self.annex_title_open = False
+                self.sources.append((annex, block))
                 self._record_markers(block, annex)
                 return
             self.annex_title_open = False
@@ -269,6 +274,7 @@ class BodyBuilder:
         self.current = self.annexes[-1][1]
         self.annex_title_open = not annex.title
         self._record_markers(block, annex)
+        self.sources.append((annex, block))
 
     def _open_inline_annex(self, block: TextBlock) -> None:
         annex = Annex(label="", title=block.text, pages=block.pages)
@@ -276,11 +282,13 @@ class BodyBuilder:
         self.current = self.annexes[-1][1]
         self.annex_title_open = False
         self._record_markers(block, annex)
+        self.sources.append((annex, block))
 
     def _heading(self, block: TextBlock) -> None:
         self.current.blocks.append(Heading(text=block.text, pages=block.pages))
         self.current.levels = []
         self._record_markers(block, self.current.blocks[-1])
+        self.sources.append((self.current.blocks[-1], block))
 
     def _numbered(self, block: TextBlock, label: Label) -> None:
         levels = self.current.levels
@@ -296,6 +304,7 @@ class BodyBuilder:
         self.current.blocks.append(unit)
         self.current.levels = []
         self._add_unit_markers(unit, block)
+        self.sources.append((unit, block))
 
     def _item(self, block: TextBlock, label: Label) -> None:
         cont = self.current
@@ -325,6 +334,7 @@ class BodyBuilder:
             parent.items.append(item)
         cont.levels.append(_Level(family, label.key, item))
         self._add_unit_markers(item, block)
+        self.sources.append((item, block))
 
     def _unnumbered(self, block: TextBlock) -> None:
         cont = self.current
@@ -339,6 +349,7 @@ class BodyBuilder:
                 owner.wrap_up = wrap
                 cont.levels = []
                 self._add_unit_markers(wrap, block)
+                self.sources.append((wrap, block))
                 return
             if owner is not None:
                 shift = len(owner.text) + 1
@@ -347,6 +358,7 @@ class BodyBuilder:
                 for r, page in zip(refs, marker_pages(block.lines) + block.pages * len(refs), strict=False):
                     self.markers.append((r.marker, owner, page))
                 owner.pages = sorted(set(owner.pages) | set(block.pages))
+                self.sources.append((owner, block))
                 if (
                     cont is self.preamble
                     and owner is cont.blocks[-1]
@@ -364,6 +376,7 @@ class BodyBuilder:
         cont.blocks.append(unit)
         cont.levels = []
         self._add_unit_markers(unit, block)
+        self.sources.append((unit, block))
 
     def _start_operative(self) -> None:
         """Headings printed right before the first operative paragraph head the operative part."""
@@ -388,7 +401,7 @@ class BodyBuilder:
         for annex, cont in self.annexes:
             annex.content = cont.blocks
             annexes.append(annex)
-        return BodyResult(self.preamble.blocks, self.operative.blocks, annexes, self.markers)
+        return BodyResult(self.preamble.blocks, self.operative.blocks, annexes, self.markers, self.sources)
 
 
 def _lead(block: TextBlock, skip: int) -> str | None:

@@ -13,13 +13,14 @@ from ..layout.blocks import TextBlock, build_blocks, join_lines, text_margin, vo
 from ..layout.page import body_size, layout_pages
 from ..model.document import Annex, Document, Formula, Heading, Preamble, Source, Unit, WrapUp
 from ..model.document import Warning as DocWarning
-from ..model.text import PageChars
+from ..model.text import Line, PageChars
 from . import patterns as P
 from .body import build_body, is_formula, is_heading, parse_label
 from .citing import attach_citations
 from .footnotes import parse_footnotes
 from .ids import assign_ids
 from .masthead import read_heading_block, read_masthead
+from .trace import FootnoteSource, ParseTrace, UnitSource
 
 # The heading block (masthead, document-type heading, title) ends within the first pages.
 HEAD_MAX_PAGE = 2
@@ -100,7 +101,8 @@ def _title(head: Sequence[TextBlock], where: dict[str, int], md, margin: float) 
         return
 
 
-def build_document(pages_chars: Sequence[PageChars], source: Source) -> Document:
+def build_document(pages_chars: Sequence[PageChars], source: Source, trace: ParseTrace | None = None) -> Document:
+    """The document tree of a PDF's pages; `trace`, if given, is filled with where each unit came from."""
     pages = layout_pages(pages_chars)
     all_lines = [ln for p in pages for ln in p.body]
     size = body_size(all_lines)
@@ -108,7 +110,8 @@ def build_document(pages_chars: Sequence[PageChars], source: Source) -> Document
     italics = sum(1 for ln in all_lines if abs(ln.size - size) < 0.5 and ln.spans[0].italic) >= MIN_ITALIC_LEADS
     blocks = build_blocks(pages)
     vocab = vocabulary(blocks)
-    footnotes = parse_footnotes(pages, vocab)
+    note_lines: list[list[Line]] | None = [] if trace is not None else None
+    footnotes = parse_footnotes(pages, vocab, note_lines)
     known = {f.marker for f in footnotes}
 
     start, has_formula = _find_text_start(blocks, italics, size)
@@ -142,9 +145,12 @@ def build_document(pages_chars: Sequence[PageChars], source: Source) -> Document
 
     # Footnote references: the unit where each marker stands; markers in the heading block → head/title.
     head_markers: list[tuple[str, str]] = []
+    title_blocks: list[TextBlock] = []
     for i, b in enumerate(head):
         _, markers = join_lines(b.lines)
         place = "title" if where.get("title") == i or (md.title and b.text == md.title) else "head"
+        if place == "title":
+            title_blocks.append(b)
         head_markers += [(m, place) for m, _ in markers]
         for star in re.findall(r"(?<=[\w:,.)])(\*{1,3})(?=[,\s]|$)", b.text):
             head_markers.append((star, "head"))
@@ -154,7 +160,24 @@ def build_document(pages_chars: Sequence[PageChars], source: Source) -> Document
     _link_footnotes(doc, head_markers, body.marker_units)
     doc.warnings.extend(_check_numbering(doc.operative, "para"))
     attach_citations(doc)
+    if trace is not None:
+        trace.page_chars, trace.pages = list(pages_chars), pages
+        trace.head, trace.blocks = head, blocks[start:]
+        trace.units = [UnitSource("title", "title", b.lines) for b in title_blocks]
+        if has_formula:
+            trace.units.append(UnitSource("formula", "formula", formula_block.lines))
+        trace.units += [UnitSource(_owner_id(owner) or "", _kind(owner), b.lines) for owner, b in body.sources]
+        trace.footnotes = [
+            FootnoteSource(f.marker, f.ref, f.page, lines) for f, lines in zip(footnotes, note_lines or [], strict=True)
+        ]
     return doc
+
+
+def _kind(owner: object) -> str:
+    """The `UnitSource.kind` of a part of the tree."""
+    if isinstance(owner, Unit):
+        return owner.kind
+    return {WrapUp: "wrap_up", Heading: "heading", Annex: "annex"}[type(owner)]
 
 
 def _owner_id(owner: object) -> str | None:

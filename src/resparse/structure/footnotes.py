@@ -52,8 +52,13 @@ def _closed(lines: Sequence[Line]) -> bool:
     return lines[-1].text.rstrip().rstrip(')”’"').endswith(".")
 
 
-def parse_footnotes(pages: Sequence[Page], vocabulary: set[str] | None = None) -> list[Footnote]:
-    """All footnotes of the document in order, a note continued over a page break joined."""
+def parse_footnotes(
+    pages: Sequence[Page], vocabulary: set[str] | None = None, note_lines: list[list[Line]] | None = None
+) -> list[Footnote]:
+    """All footnotes of the document in order, a note continued over a page break joined.
+
+    `note_lines`, if given, receives the lines of each footnote in the same order (for `resparse inspect`).
+    """
     notes: list[tuple[str, int, list[Line]]] = []
     expected = 1
     for page in pages:
@@ -74,6 +79,8 @@ def parse_footnotes(pages: Sequence[Page], vocabulary: set[str] | None = None) -
                     expected = int(marker) + 1
             elif notes:
                 notes[-1][2].append(line)
+    if note_lines is not None:
+        note_lines.extend(lines for _, _, lines in notes)
     out = []
     for marker, page_no, lines in notes:
         text, _ = join_lines(lines, vocabulary)

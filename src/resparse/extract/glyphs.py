@@ -1,0 +1,124 @@
+"""Engine-independent repairs of the glyphs a PDF engine reports, so that every engine gives the same chars.
+
+- Fake bold: old PDF writers draw a glyph two or more times at almost the same place; one copy is kept.
+- Broken ToUnicode maps: a font that maps two glyphs to one letter gets the missing letter back.
+- Unmapped glyphs: a glyph whose font says no character for it is U+FFFD, whatever the engine would guess.
+- Spaces are not glyphs: the layout measures the gaps between glyphs, whatever a writer put there.
+- Turned text is left out: a glyph not written left to right on a horizontal baseline (a margin label set
+  vertically beside a landscape table, a stamp) is no part of the text; see `is_upright`.
+- Style: bold and italic are read from the font name, the one property every engine reports alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from ..model.text import Char
+
+# Glyphs drawn twice at (almost) the same place to fake bold: tolerance in points, on both axes.
+DUPLICATE_GLYPH_TOLERANCE = 1.0
+# A font's character map is checked for broken entries only when it has this many ASCII entries and
+# this share of them follows one glyph-to-character offset.
+MIN_ENTRIES_FOR_REPAIR = 20
+DOMINANT_OFFSET_SHARE = 0.8
+
+# The text of a glyph whose font gives no character for it (no ToUnicode entry, no known encoding).
+UNMAPPED_GLYPH = "\ufffd"
+
+# Largest share of the glyph's width (height) that its baseline (vertical axis) may rise by: about 0.6°.
+UPRIGHT_MAX_SLANT = 0.01
+
+BOLD_WORDS = ("bold", "black", "heavy")
+ITALIC_WORDS = ("italic", "oblique")
+
+
+def base_font_name(name: str) -> str:
+    """The font name without its subset tag (`ABCDEF+TimesNewRomanPSMT` → `TimesNewRomanPSMT`)."""
+    return name.split("+")[-1]
+
+
+def is_bold(font: str) -> bool:
+    f = font.lower()
+    return any(w in f for w in BOLD_WORDS) or f.endswith(",b")
+
+
+def is_italic(font: str) -> bool:
+    f = font.lower()
+    return any(w in f for w in ITALIC_WORDS) or f.endswith(",i")
+
+
+def is_upright(a: float, b: float, c: float, d: float) -> bool:
+    """Whether a glyph with this text-to-page matrix is written left to right on a horizontal baseline: not
+    mirrored, not turned by more than `UPRIGHT_MAX_SLANT` (a matrix turned a quarter carries float noise
+    where a pure test of signs would take it for upright)."""
+    return a > 0 and d > 0 and abs(b) <= UPRIGHT_MAX_SLANT * a and abs(c) <= UPRIGHT_MAX_SLANT * d
+
+
+def _chain_clusters(items: list[Char], value, tolerance: float) -> Iterable[list[Char]]:
+    """Groups of items whose sorted values are each within `tolerance` of the previous one."""
+    items = sorted(items, key=value)
+    group: list[Char] = []
+    last = None
+    for it in items:
+        v = value(it)
+        if group and v - last > tolerance:
+            yield group
+            group = []
+        group.append(it)
+        last = v
+    if group:
+        yield group
+
+
+def dedupe_glyphs(chars: list[Char], tolerance: float = DUPLICATE_GLYPH_TOLERANCE) -> list[Char]:
+    """`chars` without the copies of a glyph drawn again at the same place (fake bold).
+
+    Copies share text, font and size and lie within `tolerance` of each other vertically, then
+    horizontally (chained, as a cluster); the topmost-leftmost copy is kept, in the input order.
+    One sort and one pass: linear after sorting, whatever the page holds.
+    """
+    groups: dict[tuple[str, str, float], list[int]] = {}
+    for i, c in enumerate(chars):
+        groups.setdefault((c.text, c.font, c.size), []).append(i)
+    keep: list[int] = []
+    for indices in groups.values():
+        if len(indices) == 1:
+            keep.append(indices[0])
+            continue
+        members = [chars[i] for i in indices]
+        index_of = {id(c): i for c, i in zip(members, indices, strict=True)}
+        for row in _chain_clusters(members, lambda c: c.top, tolerance):
+            for cluster in _chain_clusters(row, lambda c: c.x0, tolerance):
+                first = min(cluster, key=lambda c: (c.top, c.x0))
+                keep.append(index_of[id(first)])
+    if len(keep) == len(chars):
+        return chars
+    keep.sort()
+    return [chars[i] for i in keep]
+
+
+def repair_unicode_map(cid2unichr: Mapping) -> dict[int, str]:
+    """Corrections for a font's ToUnicode map that sends two glyphs to one character.
+
+    Word's subset TrueType fonts number glyphs in the standard order, so most entries map glyph g to
+    character g + k for one offset k. An entry that breaks the offset for a letter while another
+    glyph already maps, at that offset, to the same letter is a broken entry (a known producer bug:
+    `f` shown as `i`, `q` as `u`); it is mapped to its own glyph's letter instead.
+    """
+    entries = {c: u for c, u in cid2unichr.items() if isinstance(c, int) and isinstance(u, str) and len(u) == 1}
+    ascii_entries = {c: u for c, u in entries.items() if 0x21 <= ord(u) <= 0x7E}
+    if len(ascii_entries) < MIN_ENTRIES_FOR_REPAIR:
+        return {}
+    offsets: dict[int, int] = {}
+    for c, u in ascii_entries.items():
+        offsets[ord(u) - c] = offsets.get(ord(u) - c, 0) + 1
+    k, n = max(offsets.items(), key=lambda kv: kv[1])
+    if n < DOMINANT_OFFSET_SHARE * len(ascii_entries):
+        return {}
+    regular = {u for c, u in ascii_entries.items() if ord(u) - c == k}
+    fixes = {}
+    for c, u in ascii_entries.items():
+        own = c + k
+        if ord(u) - c != k and u.isalpha() and u in regular and 0x21 <= own <= 0x7E and chr(own).isalpha():
+            fixes[c] = chr(own)
+    return fixes

@@ -1,0 +1,277 @@
+"""The PDFium engine (pypdfium2): positioned characters and rules of each page, read in C.
+
+Text comes from PDFium's text page in one call per page; each glyph's box and text object come from
+one call each, and everything that belongs to a text object (font, size, style) is read once per
+object. Geometry follows the conventions of `model.text`: top-left origin, `bottom` at the glyph's
+baseline and `top` one font size above it, `x1` at the glyph's advance.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+from collections.abc import Iterator
+
+from ..errors import Corrupt, Encrypted, TooLarge
+from ..model.text import Char, PageChars, Rule
+from .glyphs import UNMAPPED_GLYPH, base_font_name, dedupe_glyphs, is_bold, is_italic, is_upright
+from .pdf import RULE_MAX_THICKNESS, check_header, describe_exception
+from .preflight import Preflight, preflight
+
+# PDFium's load errors (FPDF_GetLastError) that mean encryption, not damage.
+_PASSWORD_ERRORS = {4}  # FPDF_ERR_PASSWORD
+_SECURITY_ERRORS = {6}  # FPDF_ERR_SECURITY: an unsupported security handler
+# PDFium's other load errors, as the cause of a `corrupt` error.
+_LOAD_ERRORS = {1: "PDFium cannot open it", 2: "the file cannot be read", 3: "not a PDF or damaged beyond repair"}
+# Longest font name read from a font.
+FONT_NAME_BUFFER = 256
+# Points a path may deviate from an axis and still be an axis-aligned rule (PDFium keeps floats).
+AXIS_TOLERANCE = 0.01
+# PDFium reports a hyphen that ends a line (hyphen-minus or soft hyphen) as one of these (U+0002 glyph by glyph,
+# U+FFFE in the page's text).
+PDFIUM_HYPHENS = {"\x02", "\ufffe"}
+# Two glyphs of one run whose origins differ by less than this (points) vertically share a baseline.
+SAME_BASELINE = 0.01
+WHITESPACE = {" ", "\u00a0", "\t", "\r", "\n", "\u2002", "\u2003", "\u2009", "\u202f", "\x00"}
+
+
+class PdfiumEngine:
+    """PDFium (pypdfium2) backed engine."""
+
+    name = "pdfium"
+
+    def _open(self, data: bytes, name: str) -> tuple[object, Preflight]:
+        import pypdfium2 as pdfium  # noqa: PLC0415 - imported where used, so `import resparse` stays light
+
+        check_header(data, name)
+        checked = preflight(data)
+        try:
+            return pdfium.PdfDocument(checked.data), checked
+        except pdfium.PdfiumError as e:
+            code = getattr(e, "err_code", None)
+            if code in _PASSWORD_ERRORS:
+                raise Encrypted(name, "the PDF is encrypted with a password; decrypt it first") from None
+            if code in _SECURITY_ERRORS:
+                raise Encrypted(name, "the PDF is encrypted with a security handler PDFium cannot open") from None
+            raise Corrupt(name, f"damaged PDF: {_LOAD_ERRORS.get(code, 'PDFium cannot open it')}") from None
+
+    def page_count(self, data: bytes, name: str) -> int:
+        doc, _ = self._open(data, name)
+        try:
+            return len(doc)
+        finally:
+            doc.close()
+
+    def pages(self, data: bytes, name: str, max_pages: int | None = None) -> Iterator[PageChars]:
+        doc, checked = self._open(data, name)
+        try:
+            count = len(doc)
+            if max_pages is not None and count > max_pages:
+                raise TooLarge(name, f"{count} pages, more than the limit of {max_pages}")
+            for number in range(1, count + 1):
+                if number in checked.damaged_pages:
+                    raise Corrupt(name, f"damaged page {number}: {checked.damaged_pages[number]}")
+                try:
+                    page = doc[number - 1]
+                except Exception as e:
+                    raise Corrupt(name, f"damaged page {number}: {describe_exception(e)}") from None
+                try:
+                    yield _read_page(page, number)
+                finally:
+                    page.close()
+        finally:
+            doc.close()
+
+
+def _page_box(page) -> tuple[float, float, float, float]:
+    """The page's media box (left, bottom, right, top) in PDF space; positions are measured from its top-left
+    corner, as pdfminer measures them, so that both engines report the same page geometry."""
+    left, bottom, right, top = page.get_mediabox()
+    return left, bottom, right, top
+
+
+def _read_page(page, number: int) -> PageChars:
+    left, bottom, right, top = _page_box(page)
+    chars = _read_chars(page, left, top)
+    rules = _read_rules(page, left, top)
+    return PageChars(number=number, width=right - left, height=top - bottom, chars=chars, rules=rules)
+
+
+class _RunStyle:
+    """What PDFium knows of one text object, read once for all its glyphs."""
+
+    __slots__ = ("font", "name", "bold", "italic", "size", "hscale", "upright", "widths", "_font_size")
+
+    def __init__(self, R, tp, index: int, obj, name_buffer) -> None:  # noqa: N803 - the raw module
+        self.font = R.FPDFTextObj_GetFont(obj)
+        length = R.FPDFFont_GetBaseFontName(self.font, name_buffer, FONT_NAME_BUFFER) if self.font else 0
+        self.name = base_font_name(name_buffer.value.decode("latin-1")) if length else ""
+        self.bold, self.italic = is_bold(self.name), is_italic(self.name)
+        size = ctypes.c_float()
+        R.FPDFTextObj_GetFontSize(obj, size)
+        m = R.FS_MATRIX()
+        R.FPDFText_GetMatrix(tp, index, m)
+        # The glyph's height on the page: the font size scaled by the text and graphics matrices.
+        self.size = round(size.value * math.hypot(m.c, m.d), 2)
+        self.hscale = math.hypot(m.a, m.b)
+        self.upright = is_upright(m.a, m.b, m.c, m.d)
+        self.widths: dict[str, float] = {}
+        self._font_size = size.value
+
+    def advance(self, R, text: str) -> float:  # noqa: N803
+        """The glyph's advance width on the page (its width in the font, scaled)."""
+        width = self.widths.get(text)
+        if width is None:
+            w = ctypes.c_float()
+            ok = self.font and R.FPDFFont_GetGlyphWidth(self.font, ord(text[0]), ctypes.c_float(self._font_size), w)
+            width = self.widths[text] = (w.value if ok else 0.0) * self.hscale
+        return width
+
+
+def _read_chars(page, left: float, top: float) -> list[Char]:
+    import pypdfium2.raw as R  # noqa: PLC0415, N812
+
+    textpage = page.get_textpage()
+    try:
+        tp = textpage.raw
+        n = R.FPDFText_CountChars(tp)
+        if n <= 0:
+            return []
+        buffer = (ctypes.c_ushort * (n + 1))()
+        got = R.FPDFText_GetText(tp, 0, n, buffer)
+        text = bytes(buffer)[: max(0, got - 1) * 2].decode("utf-16-le", errors="surrogatepass")
+        if len(text) != n:  # a glyph outside the text PDFium returned: read glyph by glyph
+            text = "".join(chr(R.FPDFText_GetUnicode(tp, i)) for i in range(n))
+        x, y = ctypes.c_double(), ctypes.c_double()
+        get_origin, get_object = R.FPDFText_GetCharOrigin, R.FPDFText_GetTextObject
+        has_map_error = R.FPDFText_HasUnicodeMapError
+        styles: dict[int, _RunStyle] = {}
+        name_buffer = ctypes.create_string_buffer(FONT_NAME_BUFFER)
+        rows: list[list] = []  # [text, x0, x1, baseline, style]: x1 may still shrink, see below
+        pending: tuple[int, list, float] | None = None  # the last glyph's object key, row and baseline y
+        for i, t in enumerate(text):
+            space = t in WHITESPACE
+            if space and pending is None:
+                continue
+            obj = get_object(tp, i)
+            if not obj:  # generated by PDFium (a space or line break it inferred), not a glyph
+                pending = None
+                continue
+            key = ctypes.addressof(obj.contents)
+            get_origin(tp, i, x, y)
+            if pending is not None:
+                # The advance is the font's width for the glyph's character; several glyphs can share one
+                # character (Arabic letter forms, ligatures), so the next glyph of the same run starting
+                # sooner than that width says is the glyph's true end.
+                pkey, prow, py = pending
+                step_end = x.value - left
+                if pkey == key and abs(py - y.value) < SAME_BASELINE and prow[1] < step_end < prow[2]:
+                    prow[2] = step_end
+                pending = None
+            if space:
+                continue
+            if t in PDFIUM_HYPHENS:
+                t = "-"
+            elif has_map_error(tp, i):
+                t = UNMAPPED_GLYPH
+            style = styles.get(key)
+            if style is None:
+                style = styles[key] = _RunStyle(R, tp, i, obj, name_buffer)
+            if not style.upright:
+                continue
+            x0 = x.value - left
+            row = [t, x0, x0 + style.advance(R, t), top - y.value, style]
+            rows.append(row)
+            pending = (key, row, y.value)
+        chars = [
+            Char(text=t, x0=x0, x1=x1, top=base - st.size, bottom=base, size=st.size, font=st.name, bold=st.bold,
+                 italic=st.italic)
+            for t, x0, x1, base, st in rows
+        ]
+        return dedupe_glyphs(chars)
+    finally:
+        textpage.close()
+
+
+def _read_rules(page, left: float, top: float) -> list[Rule]:
+    """Straight lines and axis-aligned rectangles no thicker than `RULE_MAX_THICKNESS`, each subpath
+    of a path on its own (a path may draw several), in forms too."""
+    import pypdfium2.raw as R  # noqa: PLC0415, N812
+
+    rules: list[Rule] = []
+    matrix = R.FS_MATRIX()
+    x, y = ctypes.c_float(), ctypes.c_float()
+
+    def walk(container_count, get, parent: tuple[float, ...]) -> None:
+        for k in range(container_count):
+            obj = get(k)
+            if not obj:
+                continue
+            kind = R.FPDFPageObj_GetType(obj)
+            if kind not in (R.FPDF_PAGEOBJ_PATH, R.FPDF_PAGEOBJ_FORM):
+                continue
+            R.FPDFPageObj_GetMatrix(obj, matrix)
+            m = _compose((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), parent)
+            if kind == R.FPDF_PAGEOBJ_FORM:
+                walk(R.FPDFFormObj_CountObjects(obj), lambda j, o=obj: R.FPDFFormObj_GetObject(o, j), m)
+                continue
+            fill, stroke = ctypes.c_int(), ctypes.c_int()
+            R.FPDFPath_GetDrawMode(obj, fill, stroke)
+            if not fill.value and not stroke.value:
+                continue
+            subpath: list[tuple[float, float]] = []
+            closed = False
+            for s in range(R.FPDFPath_CountSegments(obj)):
+                seg = R.FPDFPath_GetPathSegment(obj, s)
+                kind_s = R.FPDFPathSegment_GetType(seg)
+                R.FPDFPathSegment_GetPoint(seg, x, y)
+                if kind_s == R.FPDF_SEGMENT_MOVETO:
+                    _add_rule(rules, subpath, closed, m, left, top)
+                    subpath, closed = [(x.value, y.value)], False
+                    continue
+                if kind_s == R.FPDF_SEGMENT_BEZIERTO:
+                    subpath.append((math.nan, math.nan))  # a curve: never a rule
+                else:
+                    subpath.append((x.value, y.value))
+                if R.FPDFPathSegment_GetClose(seg):
+                    closed = True
+            _add_rule(rules, subpath, closed, m, left, top)
+
+    page_raw = page.raw
+    walk(R.FPDFPage_CountObjects(page_raw), lambda j: R.FPDFPage_GetObject(page_raw, j), (1, 0, 0, 1, 0, 0))
+    return rules
+
+
+def _compose(m: tuple[float, ...], parent: tuple[float, ...]) -> tuple[float, ...]:
+    """The matrix `m` followed by `parent` (PDF row-vector convention)."""
+    a, b, c, d, e, f = m
+    pa, pb, pc, pd, pe, pf = parent
+    return (a * pa + b * pc, a * pb + b * pd, c * pa + d * pc, c * pb + d * pd,
+            e * pa + f * pc + pe, e * pb + f * pd + pf)
+
+
+def _add_rule(rules: list[Rule], pts: list[tuple[float, float]], closed: bool, m, left: float, top: float) -> None:
+    """Append the rule that a subpath draws, if it is a straight line or an axis-aligned rectangle."""
+    if len(pts) < 2 or any(math.isnan(p[0]) for p in pts):
+        return
+    a, b, c, d, e, f = m
+    pts = [(a * px + c * py + e, b * px + d * py + f) for px, py in pts]
+    if len(pts) > 2 and _same(pts[-1], pts[0]):
+        pts, closed = pts[:-1], True
+    if len(pts) == 4 and not (closed and _is_rectangle(pts)) or len(pts) not in (2, 4):
+        return  # neither a single line segment nor a closed axis-aligned rectangle: a curve
+    xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+    if max(ys) - min(ys) <= RULE_MAX_THICKNESS:
+        rules.append(Rule(x0=min(xs) - left, x1=max(xs) - left, top=top - max(ys)))
+
+
+def _same(p: tuple[float, float], q: tuple[float, float]) -> bool:
+    return abs(p[0] - q[0]) <= AXIS_TOLERANCE and abs(p[1] - q[1]) <= AXIS_TOLERANCE
+
+
+def _is_rectangle(pts: list[tuple[float, float]]) -> bool:
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = pts
+    t = AXIS_TOLERANCE
+    return (abs(x0 - x1) <= t and abs(y1 - y2) <= t and abs(x2 - x3) <= t and abs(y3 - y0) <= t) or (
+        abs(y0 - y1) <= t and abs(x1 - x2) <= t and abs(y2 - y3) <= t and abs(x3 - x0) <= t
+    )
