@@ -25,6 +25,8 @@ DOMINANT_OFFSET_SHARE = 0.8
 # The text of a glyph whose font gives no character for it (no ToUnicode entry, no known encoding).
 UNMAPPED_GLYPH = "\ufffd"
 
+# Two glyphs whose baselines differ by less than this (points) are on one baseline.
+SAME_BASELINE = 0.01
 # Largest share of the glyph's width (height) that its baseline (vertical axis) may rise by: about 0.6°.
 UPRIGHT_MAX_SLANT = 0.01
 
@@ -52,6 +54,24 @@ def is_upright(a: float, b: float, c: float, d: float) -> bool:
     mirrored, not turned by more than `UPRIGHT_MAX_SLANT` (a matrix turned a quarter carries float noise
     where a pure test of signs would take it for upright)."""
     return a > 0 and d > 0 and abs(b) <= UPRIGHT_MAX_SLANT * a and abs(c) <= UPRIGHT_MAX_SLANT * d
+
+
+def is_blank(text: str) -> bool:
+    """Whether a glyph's text is white space (a space, a no-break or thin space, a tab)."""
+    return not text.strip()
+
+
+def end_at_next_glyph(rows: list[list]) -> None:
+    """Shorten, in place, each glyph that the next glyph of its run starts inside.
+
+    `rows` are `[text, x0, x1, baseline, run]` in drawing order, spaces included; `run` is anything equal
+    for glyphs of one font and size. A glyph's advance comes from its font's width table, but the writer
+    may set the next glyph closer (kerning, Arabic letter forms that share one character): the glyph then
+    ends where the next one starts, so that the gap to a word after it is measured as printed.
+    """
+    for prev, nxt in zip(rows, rows[1:], strict=False):
+        if prev[4] == nxt[4] and abs(prev[3] - nxt[3]) < SAME_BASELINE and prev[1] < nxt[1] < prev[2]:
+            prev[2] = nxt[1]
 
 
 def _chain_clusters(items: list[Char], value, tolerance: float) -> Iterable[list[Char]]:

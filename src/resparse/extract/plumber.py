@@ -13,7 +13,17 @@ from collections.abc import Iterator
 
 from ..errors import Corrupt, Encrypted, TooLarge
 from ..model.text import Char, PageChars, Rule
-from .glyphs import UNMAPPED_GLYPH, base_font_name, dedupe_glyphs, is_bold, is_italic, is_upright, repair_unicode_map
+from .glyphs import (
+    UNMAPPED_GLYPH,
+    base_font_name,
+    dedupe_glyphs,
+    end_at_next_glyph,
+    is_blank,
+    is_bold,
+    is_italic,
+    is_upright,
+    repair_unicode_map,
+)
 from .pdf import RULE_MAX_THICKNESS, check_header, describe_exception
 
 CID_TEXT = re.compile(r"\(cid:\d+\)")
@@ -82,32 +92,26 @@ class PdfplumberEngine:
 
     def _read_page(self, page, number: int) -> PageChars:
         _repair_page_fonts(page)
-        chars = []
-        page_chars = page.chars
+        rows: list[list] = []  # [text, x0, x1, baseline, (font, size)] in drawing order, spaces included
         descents = _font_descents(page)
-        for c in page_chars:
+        for c in page.chars:
             text = c.get("text") or ""
-            if not text.strip() or not is_upright(*c["matrix"][:4]):  # see `glyphs` on spaces and turned text
+            if not text or not is_upright(*c["matrix"][:4]):  # turned text: see `glyphs`
                 continue
             if CID_TEXT.fullmatch(text):  # pdfminer's name for a glyph it has no character for
                 text = UNMAPPED_GLYPH
-            font = base_font_name(c.get("fontname") or "")
             size = round(float(c.get("size") or 0), 2)
             # pdfminer puts a glyph's box bottom at the font's descent line; the baseline is what we report.
             baseline = float(c["bottom"]) + descents.get(c.get("fontname"), 0.0) * float(c.get("size") or 0)
-            chars.append(
-                Char(
-                    text=text,
-                    x0=float(c["x0"]),
-                    x1=float(c["x1"]),
-                    top=baseline - size,
-                    bottom=baseline,
-                    size=size,
-                    font=font,
-                    bold=is_bold(font),
-                    italic=is_italic(font),
-                )
-            )
+            rows.append([text, float(c["x0"]), float(c["x1"]), baseline, (base_font_name(c.get("fontname") or ""),
+                                                                         size)])
+        end_at_next_glyph(rows)
+        chars = [
+            Char(text=t, x0=x0, x1=x1, top=base - run[1], bottom=base, size=run[1], font=run[0],
+                 bold=is_bold(run[0]), italic=is_italic(run[0]))
+            for t, x0, x1, base, run in rows
+            if not is_blank(t)  # spaces are measured as gaps by the layout, not read as glyphs
+        ]
         rules = []
         for r in list(page.lines) + list(page.rects):
             if abs(float(r["bottom"]) - float(r["top"])) <= RULE_MAX_THICKNESS:
