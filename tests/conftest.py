@@ -36,3 +36,12 @@ def corpus_pdf_dir(shared_dir: Path) -> Path:
 def corpus_extra_dir(shared_dir: Path) -> Path:
     """`../shared/corpus/extra`: more UN files without annotations (PDF, DOCX, scans, other languages)."""
     return _existing_dir(shared_dir / "corpus" / "extra")
+
+
+def one_error_line(result, name: str) -> str:
+    """The single stderr line of a CLI result that failed on `name`, with nothing on stdout."""
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith(f"resparse: error: {name}: "), lines[0]
+    return lines[0]

@@ -11,6 +11,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+from conftest import one_error_line
 from factories import install_fake_builder, minimal_document, sample_document, text_pdf
 from resparse import SCHEMA_VERSION, __version__
 from resparse.cli import main
@@ -21,14 +22,6 @@ from resparse.writers import get_writer
 
 def run(*args, input=None):
     return CliRunner().invoke(main, list(args), input=input)
-
-
-def one_error_line(result, name: str) -> str:
-    assert result.stdout == ""
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith(f"resparse: error: {name}: "), lines[0]
-    return lines[0]
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from PIL import Image, ImageChops
 
 import resparse
+from conftest import one_error_line
 from resparse.cli import main
 from resparse.inspect import KINDS, Inspection, OverlayBox, inspect_pdf, render_page
 from resparse.model.document import Heading
@@ -269,14 +270,6 @@ def test_command_all_pages(tmp_path):
     assert result.stderr.splitlines() == [str(out / n) for n in names]
     assert len({(out / n).read_bytes() for n in names}) == 4
     assert all(png_size(out / n) == png_size(out / names[0]) for n in names)
-
-
-def one_error_line(result, name: str) -> str:
-    assert result.stdout == ""
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith(f"resparse: error: {name}: "), lines[0]
-    return lines[0]
 
 
 @pytest.mark.parametrize("page", [0, 5, 99])

@@ -255,19 +255,12 @@ def extract(inputs: tuple[str, ...], fmt: str, output: str | None, compact: bool
         _exit(EXIT_INTERRUPTED)
 
 
-def _extract_one(file: str, stdin_data: bytes | None, fmt: str, output: str | None, compact: bool, debug: bool,
-                 timeout: float | None, max_pages: int | None, max_bytes: int | None,
-                 engine: str = DEFAULT_ENGINE_NAME) -> None:
-    """One document, to stdout or -o: errors are one stderr line and the exit code of their kind."""
-    name = STDIN_NAME if file == STDIN else file
+@contextlib.contextmanager
+def _one_input(file: str, name: str, debug: bool) -> Iterator[None]:
+    """Run the work on one input: any error becomes one stderr line and the exit code of its kind."""
     try:
-        with _quiet_libraries(debug), _time_limit(timeout):
-            doc = api.parse(stdin_data if file == STDIN else file, name=name, max_pages=max_pages,
-                            max_bytes=max_bytes, engine=engine)
-            text = render(doc, fmt, compact=compact)
-    except _Alarm:
-        _error_line(name, f"took longer than the limit of {timeout:g} s; stopped")
-        _exit(Timeout.exit_code)
+        with _quiet_libraries(debug):
+            yield
     except Internal as e:
         _internal(e.source, e.detail, debug, [traceback.format_exc()])
     except ResparseError as e:
@@ -286,6 +279,21 @@ def _extract_one(file: str, stdin_data: bytes | None, fmt: str, output: str | No
         _exit(EXIT_INTERRUPTED)
     except Exception as e:
         _internal(name, f"{type(e).__name__}: {e}", debug, [traceback.format_exc()])
+
+
+def _extract_one(file: str, stdin_data: bytes | None, fmt: str, output: str | None, compact: bool, debug: bool,
+                 timeout: float | None, max_pages: int | None, max_bytes: int | None,
+                 engine: str = DEFAULT_ENGINE_NAME) -> None:
+    """One document, to stdout or -o: errors are one stderr line and the exit code of their kind."""
+    name = STDIN_NAME if file == STDIN else file
+    try:
+        with _one_input(file, name, debug), _time_limit(timeout):
+            doc = api.parse(stdin_data if file == STDIN else file, name=name, max_pages=max_pages,
+                            max_bytes=max_bytes, engine=engine)
+            text = render(doc, fmt, compact=compact)
+    except _Alarm:
+        _error_line(name, f"took longer than the limit of {timeout:g} s; stopped")
+        _exit(Timeout.exit_code)
 
     data = text.encode("utf-8")
     if output and output != STDIN:
@@ -612,21 +620,6 @@ def inspect_command(file: str, page: int | None, all_pages: bool, output: str | 
 
 def _inspect_one(file: str, debug: bool) -> Inspection:
     """The parse of FILE with its overlay; errors are one stderr line and the exit code of their kind."""
-    try:
-        with _quiet_libraries(debug):
-            return inspect_pdf(file)
-    except Internal as e:
-        _internal(e.source, e.detail, debug, [traceback.format_exc()])
-    except ResparseError as e:
-        _error_line(e.source, e.detail)
-        _exit(e.exit_code)
-    except OSError as e:
-        if not _is_input_error(e, file):
-            _internal(file, f"{type(e).__name__}: {e}", debug, [traceback.format_exc()])
-        _error_line(file, f"cannot read the file: {e.strerror or e}")
-        _exit(EXIT_USAGE)
-    except KeyboardInterrupt:
-        click.echo(f"{PROG}: interrupted", err=True)
-        _exit(EXIT_INTERRUPTED)
-    except Exception as e:
-        _internal(file, f"{type(e).__name__}: {e}", debug, [traceback.format_exc()])
+    with _one_input(file, file, debug):
+        return inspect_pdf(file)
+    raise AssertionError("unreachable: _one_input exits on every error")
