@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 
 from ..model.text import Char
@@ -95,26 +96,48 @@ def dedupe_glyphs(chars: list[Char], tolerance: float = DUPLICATE_GLYPH_TOLERANC
 
     Copies share text, font and size and lie within `tolerance` of each other vertically, then
     horizontally (chained, as a cluster); the topmost-leftmost copy is kept, in the input order.
-    One sort and one pass: linear after sorting, whatever the page holds.
+    Glyphs are first binned by text, font, size and x0 in steps of `tolerance`: only a group with two
+    glyphs in one bin or in neighbouring bins, close vertically too, can hold a copy, and only such
+    groups are clustered. Most pages have none, and cost one pass.
     """
-    groups: dict[tuple[str, str, float], list[int]] = {}
+    bins: dict[tuple[str, str, float, int], list[int]] = {}
     for i, c in enumerate(chars):
-        groups.setdefault((c.text, c.font, c.size), []).append(i)
+        bins.setdefault((c.text, c.font, c.size, math.floor(c.x0 / tolerance)), []).append(i)
+    suspect: set[tuple[str, str, float]] = set()
+    for (text, font, size, column), members in bins.items():
+        nearby = members + bins.get((text, font, size, column + 1), [])
+        if len(nearby) > 1 and _any_close(chars, nearby, tolerance):
+            suspect.add((text, font, size))
+    if not suspect:
+        return chars
+    groups: dict[tuple[str, str, float], list[int]] = {}
     keep: list[int] = []
+    for i, c in enumerate(chars):
+        key = (c.text, c.font, c.size)
+        if key in suspect:
+            groups.setdefault(key, []).append(i)
+        else:
+            keep.append(i)
     for indices in groups.values():
-        if len(indices) == 1:
-            keep.append(indices[0])
-            continue
         members = [chars[i] for i in indices]
         index_of = {id(c): i for c, i in zip(members, indices, strict=True)}
         for row in _chain_clusters(members, lambda c: c.top, tolerance):
             for cluster in _chain_clusters(row, lambda c: c.x0, tolerance):
                 first = min(cluster, key=lambda c: (c.top, c.x0))
                 keep.append(index_of[id(first)])
-    if len(keep) == len(chars):
-        return chars
     keep.sort()
     return [chars[i] for i in keep]
+
+
+def _any_close(chars: list[Char], indices: list[int], tolerance: float) -> bool:
+    """Whether two of these glyphs lie within `tolerance` of each other on both axes."""
+    for k, i in enumerate(indices):
+        a = chars[i]
+        for j in indices[k + 1 :]:
+            b = chars[j]
+            if abs(a.top - b.top) <= tolerance and abs(a.x0 - b.x0) <= tolerance:
+                return True
+    return False
 
 
 def repair_unicode_map(cid2unichr: Mapping) -> dict[int, str]:

@@ -92,8 +92,9 @@ class PdfplumberEngine:
 
     def _read_page(self, page, number: int) -> PageChars:
         _repair_page_fonts(page)
-        rows: list[list] = []  # [text, x0, x1, baseline, (font, size)] in drawing order, spaces included
+        rows: list[list] = []  # [text, x0, x1, baseline, run] in drawing order, spaces included
         descents = _font_descents(page)
+        runs: dict[tuple[str, float], tuple[str, float, bool, bool]] = {}  # (font, size, bold, italic)
         for c in page.chars:
             text = c.get("text") or ""
             if not text or not is_upright(*c["matrix"][:4]):  # turned text: see `glyphs`
@@ -103,12 +104,15 @@ class PdfplumberEngine:
             size = round(float(c.get("size") or 0), 2)
             # pdfminer puts a glyph's box bottom at the font's descent line; the baseline is what we report.
             baseline = float(c["bottom"]) + descents.get(c.get("fontname"), 0.0) * float(c.get("size") or 0)
-            rows.append([text, float(c["x0"]), float(c["x1"]), baseline, (base_font_name(c.get("fontname") or ""),
-                                                                         size)])
+            run = runs.get((c.get("fontname") or "", size))
+            if run is None:
+                font = base_font_name(c.get("fontname") or "")
+                run = runs[(c.get("fontname") or "", size)] = (font, size, is_bold(font), is_italic(font))
+            rows.append([text, float(c["x0"]), float(c["x1"]), baseline, run])
         end_at_next_glyph(rows)
         chars = [
-            Char(text=t, x0=x0, x1=x1, top=base - run[1], bottom=base, size=run[1], font=run[0],
-                 bold=is_bold(run[0]), italic=is_italic(run[0]))
+            Char(text=t, x0=x0, x1=x1, top=base - run[1], bottom=base, size=run[1], font=run[0], bold=run[2],
+                 italic=run[3])
             for t, x0, x1, base, run in rows
             if not is_blank(t)  # spaces are measured as gaps by the layout, not read as glyphs
         ]
