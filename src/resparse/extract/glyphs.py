@@ -28,6 +28,8 @@ UNMAPPED_GLYPH = "\ufffd"
 
 # Two glyphs whose baselines differ by less than this (points) are on one baseline.
 SAME_BASELINE = 0.01
+# Glyphs of one run closer than this share of their size (either way) are set together, as one word's letters.
+RUN_JOIN_GAP = 0.05
 # Largest share of the glyph's width (height) that its baseline (vertical axis) may rise by: about 0.6°.
 UPRIGHT_MAX_SLANT = 0.01
 
@@ -73,6 +75,38 @@ def end_at_next_glyph(rows: list[list]) -> None:
     for prev, nxt in zip(rows, rows[1:], strict=False):
         if prev[4] == nxt[4] and abs(prev[3] - nxt[3]) < SAME_BASELINE and prev[1] < nxt[1] < prev[2]:
             prev[2] = nxt[1]
+
+
+def glyph_runs(chars: list[Char]) -> list[Char]:
+    """Glyphs set together joined into one `Char` each: consecutive in drawing order, in one font and size,
+    on one baseline, each starting where the one before ends (within `RUN_JOIN_GAP` of the size).
+
+    No stage after this one tells such glyphs apart (a word gap, a marker or a column break is wider than
+    the join gap, or changes size or baseline), and the layout then works on a page's few hundred runs
+    instead of its thousands of glyphs.
+    """
+    out: list[Char] = []
+    start = 0
+    n = len(chars)
+    while start < n:
+        first = chars[start]
+        end = start + 1
+        last = first
+        while end < n:
+            c = chars[end]
+            if (c.bottom != last.bottom or c.size != last.size or c.font != last.font
+                    or abs(c.x0 - last.x1) > RUN_JOIN_GAP * c.size):
+                break
+            last = c
+            end += 1
+        if end == start + 1:
+            out.append(first)
+        else:
+            text = "".join(chars[k].text for k in range(start, end))
+            out.append(Char(text, first.x0, last.x1, first.top, first.bottom, first.size, first.font, first.bold,
+                            first.italic))
+        start = end
+    return out
 
 
 def _chain_clusters(items: list[Char], value, tolerance: float) -> Iterable[list[Char]]:

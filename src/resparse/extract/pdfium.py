@@ -20,6 +20,7 @@ from .glyphs import (
     base_font_name,
     dedupe_glyphs,
     end_at_next_glyph,
+    glyph_runs,
     is_bold,
     is_italic,
     is_upright,
@@ -194,15 +195,17 @@ def _read_chars(page, left: float, top: float) -> list[Char]:
                 t = UNMAPPED_GLYPH
             get_origin(tpa, i, px, py)
             x0 = x.value - left
-            rows.append([t, x0, x0 + style.advance(R, t), top - y.value, style.run])
+            width = style.widths.get(t)
+            if width is None:
+                width = style.advance(R, t)
+            rows.append([t, x0, x0 + width, top - y.value, style.run])
         end_at_next_glyph(rows)
         chars = [
-            Char(text=t, x0=x0, x1=x1, top=base - run[1], bottom=base, size=run[1], font=run[0], bold=run[2],
-                 italic=run[3])
+            Char(t, x0, x1, base - run[1], base, run[1], run[0], run[2], run[3])
             for t, x0, x1, base, run in rows
             if not t.isspace()  # glyphs.is_blank, inline: it runs for every glyph
         ]
-        return dedupe_glyphs(chars)
+        return glyph_runs(dedupe_glyphs(chars))
     finally:
         textpage.close()
 

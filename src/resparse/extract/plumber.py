@@ -18,6 +18,7 @@ from .glyphs import (
     base_font_name,
     dedupe_glyphs,
     end_at_next_glyph,
+    glyph_runs,
     is_blank,
     is_bold,
     is_italic,
@@ -120,9 +121,8 @@ class PdfplumberEngine:
         for r in list(page.lines) + list(page.rects):
             if abs(float(r["bottom"]) - float(r["top"])) <= RULE_MAX_THICKNESS:
                 rules.append(Rule(x0=float(r["x0"]), x1=float(r["x1"]), top=float(r["top"])))
-        return PageChars(
-            number=number, width=float(page.width), height=float(page.height), chars=dedupe_glyphs(chars), rules=rules
-        )
+        return PageChars(number=number, width=float(page.width), height=float(page.height),
+                         chars=glyph_runs(dedupe_glyphs(chars)), rules=rules)
 
 
 class _ProblemCounter(logging.Handler):

@@ -106,7 +106,7 @@ def _body_size(chars: Sequence[Char]) -> float:
     counts: dict[float, int] = {}
     for c in chars:
         if c.text not in SPACE_CHARS:
-            counts[c.size] = counts.get(c.size, 0) + 1
+            counts[c.size] = counts.get(c.size, 0) + len(c.text)  # a Char may be a run of glyphs
     return max(counts, key=lambda s: (counts[s], s)) if counts else chars[0].size
 
 

@@ -7,11 +7,12 @@ as pdfplumber reports them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Char:
-    """One glyph as the PDF engine reports it."""
+class Char(NamedTuple):
+    """One glyph as the PDF engine reports it, or a run of glyphs set together in one style (see
+    `extract.glyphs.glyph_runs`). A named tuple: a page holds thousands, and they are made in C."""
 
     text: str
     x0: float
