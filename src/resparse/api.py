@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from .errors import Corrupt, NoTextLayer, TooLarge
 from .extract.pdf import PdfEngine, get_engine
 from .model.document import Document, Source
+from .timing import stage
 
 if TYPE_CHECKING:
     from .structure.trace import ParseTrace
@@ -45,7 +46,8 @@ def parse(
         data = path.read_bytes()
     if max_bytes is not None and len(data) > max_bytes:
         raise TooLarge(name, f"{len(data)} bytes, more than the limit of {max_bytes}")
-    pages = list(reader.pages(data, name, max_pages=max_pages))
+    with stage("extraction"):
+        pages = list(reader.pages(data, name, max_pages=max_pages))
     if not any(c.text.strip() for p in pages for c in p.chars):
         if any(p.read_problems for p in pages):
             raise Corrupt(name, "damaged page content: no text could be read from it")
@@ -54,6 +56,7 @@ def parse(
 
     source_info = Source(file=os.path.basename(name), sha256=hashlib.sha256(data).hexdigest(), pages=len(pages),
                          engine=reader.name)
-    if trace is None:
-        return build_document(pages, source_info)
-    return build_document(pages, source_info, trace=trace)
+    with stage("structure"):  # less the layout and citations stages that build_document times inside it
+        if trace is None:
+            return build_document(pages, source_info)
+        return build_document(pages, source_info, trace=trace)

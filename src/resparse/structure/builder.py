@@ -14,6 +14,7 @@ from ..layout.page import body_size, layout_pages
 from ..model.document import Annex, Document, Formula, Heading, Preamble, Source, Unit, WrapUp
 from ..model.document import Warning as DocWarning
 from ..model.text import Line, PageChars
+from ..timing import stage
 from . import patterns as P
 from .body import build_body, is_formula, is_heading, parse_label
 from .citing import attach_citations
@@ -103,12 +104,14 @@ def _title(head: Sequence[TextBlock], where: dict[str, int], md, margin: float) 
 
 def build_document(pages_chars: Sequence[PageChars], source: Source, trace: ParseTrace | None = None) -> Document:
     """The document tree of a PDF's pages; `trace`, if given, is filled with where each unit came from."""
-    pages = layout_pages(pages_chars)
+    with stage("layout"):
+        pages = layout_pages(pages_chars)
     all_lines = [ln for p in pages for ln in p.body]
     size = body_size(all_lines)
     # Whether the document sets its leads in italics (typed and scanned documents underline them).
     italics = sum(1 for ln in all_lines if abs(ln.size - size) < 0.5 and ln.spans[0].italic) >= MIN_ITALIC_LEADS
-    blocks = build_blocks(pages)
+    with stage("layout"):
+        blocks = build_blocks(pages)
     vocab = vocabulary(blocks)
     note_lines: list[list[Line]] | None = [] if trace is not None else None
     footnotes = parse_footnotes(pages, vocab, note_lines)
@@ -159,7 +162,8 @@ def build_document(pages_chars: Sequence[PageChars], source: Source, trace: Pars
         head_markers += [(m, "formula") for m, _ in markers]
     _link_footnotes(doc, head_markers, body.marker_units)
     doc.warnings.extend(_check_numbering(doc.operative, "para"))
-    attach_citations(doc)
+    with stage("citations"):
+        attach_citations(doc)
     if trace is not None:
         trace.page_chars, trace.pages = list(pages_chars), pages
         trace.head, trace.blocks = head, blocks[start:]

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..model.document import Document
 from ..schema import assert_valid
+from ..timing import stage
 from .base import Writer, to_data
 from .files import write_atomic
 from .json_writer import JsonWriter
@@ -39,10 +40,13 @@ def render(doc: Document | Mapping[str, Any], fmt: str = DEFAULT_FORMAT, *, comp
     Raises `resparse.schema.SchemaViolation` if the document breaks the schema (a bug in resparse).
     """
     writer = get_writer(fmt, compact=compact)
-    data = to_data(doc)
+    with stage("writing"):
+        data = to_data(doc)
     if validate:
-        assert_valid(data)
-    return writer.dumps(data)
+        with stage("validation"):
+            assert_valid(data)
+    with stage("writing"):
+        return writer.dumps(data)
 
 
 __all__ = [
