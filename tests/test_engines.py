@@ -18,7 +18,7 @@ from resparse.batch import BatchOptions, collect_inputs, plan_jobs, run_batch
 from resparse.extract.glyphs import (
     UNMAPPED_GLYPH,
     dedupe_glyphs,
-    end_at_next_glyph,
+    glyph_runs,
     is_upright,
     repair_unicode_map,
 )
@@ -64,11 +64,22 @@ def test_dedupe_is_linear_on_a_page_of_many_glyphs():
 
 
 def test_a_kerned_glyph_ends_where_the_next_one_starts():
-    run = ("Times", 10.0)
+    run, bold = ("Times", 10.0, False, False), ("Times-Bold", 10.0, True, False)
     rows = [["V", 0.0, 7.0, 50.0, run], ["A", 6.2, 13.0, 50.0, run], [" ", 13.0, 15.5, 50.0, run],
-            ["B", 15.5, 22.0, 50.0, ("Times-Bold", 10.0)]]
-    end_at_next_glyph(rows)
+            ["B", 15.5, 22.0, 50.0, bold]]
+    runs = glyph_runs(rows)
     assert [r[2] for r in rows] == [6.2, 13.0, 15.5, 22.0]  # only V, which A starts inside, is shortened
+    assert [(c.text, c.x0, c.x1, c.bold) for c in runs] == [("VA", 0.0, 13.0, False), ("B", 15.5, 22.0, True)]
+
+
+def test_glyphs_set_together_make_one_run_and_gaps_or_style_changes_end_it():
+    body, small = ("Times", 10.0, False, False), ("Times", 6.5, False, False)
+    rows = [["W", 0.0, 9.0, 50.0, body], ["o", 9.0, 14.0, 50.0, body], ["r", 14.2, 17.5, 50.0, body],  # +0.2: kerning
+            ["1", 17.6, 20.9, 46.0, small],  # a raised marker: another size and baseline
+            ["d", 24.0, 29.0, 50.0, body],  # a word gap of 3 points
+            ["s", 29.0, 33.0, 50.5, body]]  # another baseline
+    assert [c.text for c in glyph_runs(rows)] == ["Wor", "1", "d", "s"]
+    assert glyph_runs([]) == []
 
 
 def test_upright_allows_float_noise_but_not_a_turn():

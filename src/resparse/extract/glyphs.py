@@ -4,6 +4,7 @@
 - Broken ToUnicode maps: a font that maps two glyphs to one letter gets the missing letter back.
 - Unmapped glyphs: a glyph whose font says no character for it is U+FFFD, whatever the engine would guess.
 - Spaces are not glyphs: the layout measures the gaps between glyphs, whatever a writer put there.
+- Glyphs set together (one font and size, one baseline, no gap) travel as one run.
 - Turned text is left out: a glyph not written left to right on a horizontal baseline (a margin label set
   vertically beside a landscape table, a stamp) is no part of the text; see `is_upright`.
 - Style: bold and italic are read from the font name, the one property every engine reports alike.
@@ -59,54 +60,49 @@ def is_upright(a: float, b: float, c: float, d: float) -> bool:
     return a > 0 and d > 0 and abs(b) <= UPRIGHT_MAX_SLANT * a and abs(c) <= UPRIGHT_MAX_SLANT * d
 
 
-def is_blank(text: str) -> bool:
-    """Whether a glyph's text is white space (a space, a no-break or thin space, a tab)."""
-    return not text.strip()
+def glyph_runs(rows: list[list]) -> list[Char]:
+    """The glyphs of a page, in drawing order, as runs of glyphs set together, spaces left out.
 
+    `rows` are `[text, x0, x1, baseline, run]` in drawing order, spaces included; `run` is the
+    `(font, size, bold, italic)` of the glyph. In one pass:
 
-def end_at_next_glyph(rows: list[list]) -> None:
-    """Shorten, in place, each glyph that the next glyph of its run starts inside.
-
-    `rows` are `[text, x0, x1, baseline, run]` in drawing order, spaces included; `run` is anything equal
-    for glyphs of one font and size. A glyph's advance comes from its font's width table, but the writer
-    may set the next glyph closer (kerning, Arabic letter forms that share one character): the glyph then
-    ends where the next one starts, so that the gap to a word after it is measured as printed.
-    """
-    for prev, nxt in zip(rows, rows[1:], strict=False):
-        if prev[4] == nxt[4] and abs(prev[3] - nxt[3]) < SAME_BASELINE and prev[1] < nxt[1] < prev[2]:
-            prev[2] = nxt[1]
-
-
-def glyph_runs(chars: list[Char]) -> list[Char]:
-    """Glyphs set together joined into one `Char` each: consecutive in drawing order, in one font and size,
-    on one baseline, each starting where the one before ends (within `RUN_JOIN_GAP` of the size).
-
-    No stage after this one tells such glyphs apart (a word gap, a marker or a column break is wider than
-    the join gap, or changes size or baseline), and the layout then works on a page's few hundred runs
-    instead of its thousands of glyphs.
+    - A glyph's advance comes from its font's width table, but the writer may set the next glyph of the
+      run closer (kerning, Arabic letter forms that share one character): the glyph then ends where the
+      next one starts, so that the gap to a word after it is measured as printed.
+    - Glyphs in one font and size, on one baseline, each starting where the one before ends (within
+      `RUN_JOIN_GAP` of the size), become one `Char`. No later stage tells such glyphs apart (a word gap,
+      a marker or a column break is wider, or changes size or baseline), and the layout then works on a
+      page's few hundred runs instead of its thousands of glyphs.
     """
     out: list[Char] = []
-    start = 0
-    n = len(chars)
-    while start < n:
-        first = chars[start]
-        end = start + 1
-        last = first
-        while end < n:
-            c = chars[end]
-            if (c.bottom != last.bottom or c.size != last.size or c.font != last.font
-                    or abs(c.x0 - last.x1) > RUN_JOIN_GAP * c.size):
-                break
-            last = c
-            end += 1
-        if end == start + 1:
-            out.append(first)
-        else:
-            text = "".join(chars[k].text for k in range(start, end))
-            out.append(Char(text, first.x0, last.x1, first.top, first.bottom, first.size, first.font, first.bold,
-                            first.italic))
-        start = end
+    texts: list[str] = []
+    first: list | None = None  # the first row of the open run
+    last: list | None = None  # its last row
+    prev: list | None = None  # the row before this one, space or glyph
+    for row in rows:
+        text, x0, x1, baseline, run = row
+        if prev is not None and prev[4] == run and abs(prev[3] - baseline) < SAME_BASELINE and prev[1] < x0 < prev[2]:
+            prev[2] = x0
+        prev = row
+        if text.isspace():
+            continue
+        if (last is not None and baseline == last[3] and run[:2] == last[4][:2]
+                and abs(x0 - last[2]) <= RUN_JOIN_GAP * run[1]):
+            texts.append(text)
+            last = row
+            continue
+        if first is not None:
+            out.append(_run_char(texts, first, last))
+        texts, first, last = [text], row, row
+    if first is not None:
+        out.append(_run_char(texts, first, last))
     return out
+
+
+def _run_char(texts: list[str], first: list, last: list) -> Char:
+    font, size, bold, italic = first[4]
+    baseline = first[3]
+    return Char("".join(texts), first[1], last[2], baseline - size, baseline, size, font, bold, italic)
 
 
 def _chain_clusters(items: list[Char], value, tolerance: float) -> Iterable[list[Char]]:
@@ -126,7 +122,8 @@ def _chain_clusters(items: list[Char], value, tolerance: float) -> Iterable[list
 
 
 def dedupe_glyphs(chars: list[Char], tolerance: float = DUPLICATE_GLYPH_TOLERANCE) -> list[Char]:
-    """`chars` without the copies of a glyph drawn again at the same place (fake bold).
+    """`chars` (glyphs or runs of glyphs) without the copies drawn again at the same place (fake bold: a
+    writer draws the same text twice, a fraction of a point apart).
 
     Copies share text, font and size and lie within `tolerance` of each other vertically, then
     horizontally (chained, as a cluster); the topmost-leftmost copy is kept, in the input order.

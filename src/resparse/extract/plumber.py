@@ -12,14 +12,12 @@ import re
 from collections.abc import Iterator
 
 from ..errors import Corrupt, Encrypted, TooLarge
-from ..model.text import Char, PageChars, Rule
+from ..model.text import PageChars, Rule
 from .glyphs import (
     UNMAPPED_GLYPH,
     base_font_name,
     dedupe_glyphs,
-    end_at_next_glyph,
     glyph_runs,
-    is_blank,
     is_bold,
     is_italic,
     is_upright,
@@ -110,19 +108,12 @@ class PdfplumberEngine:
                 font = base_font_name(c.get("fontname") or "")
                 run = runs[(c.get("fontname") or "", size)] = (font, size, is_bold(font), is_italic(font))
             rows.append([text, float(c["x0"]), float(c["x1"]), baseline, run])
-        end_at_next_glyph(rows)
-        chars = [
-            Char(text=t, x0=x0, x1=x1, top=base - run[1], bottom=base, size=run[1], font=run[0], bold=run[2],
-                 italic=run[3])
-            for t, x0, x1, base, run in rows
-            if not is_blank(t)  # spaces are measured as gaps by the layout, not read as glyphs
-        ]
         rules = []
         for r in list(page.lines) + list(page.rects):
             if abs(float(r["bottom"]) - float(r["top"])) <= RULE_MAX_THICKNESS:
                 rules.append(Rule(x0=float(r["x0"]), x1=float(r["x1"]), top=float(r["top"])))
         return PageChars(number=number, width=float(page.width), height=float(page.height),
-                         chars=glyph_runs(dedupe_glyphs(chars)), rules=rules)
+                         chars=dedupe_glyphs(glyph_runs(rows)), rules=rules)
 
 
 class _ProblemCounter(logging.Handler):
