@@ -82,6 +82,12 @@ def test_glyphs_set_together_make_one_run_and_gaps_or_style_changes_end_it():
     assert glyph_runs([]) == []
 
 
+def test_a_glyph_drawn_twice_in_a_row_is_read_once():
+    body = ("Times", 10.0, False, False)
+    rows = [["A", 0.0, 7.0, 50.0, body], ["A", 0.3, 7.3, 50.2, body], ["B", 7.0, 13.0, 50.0, body]]
+    assert [(c.text, c.x0, c.x1) for c in glyph_runs(rows)] == [("AB", 0.0, 13.0)]
+
+
 def test_upright_allows_float_noise_but_not_a_turn():
     assert is_upright(10, 0, 0, 10)
     assert is_upright(10, 1e-9, -1e-9, 10)

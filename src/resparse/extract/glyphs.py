@@ -69,6 +69,7 @@ def glyph_runs(rows: list[list]) -> list[Char]:
     - A glyph's advance comes from its font's width table, but the writer may set the next glyph of the
       run closer (kerning, Arabic letter forms that share one character): the glyph then ends where the
       next one starts, so that the gap to a word after it is measured as printed.
+    - A glyph drawn again at once at the same place (fake bold) is dropped.
     - Glyphs in one font and size, on one baseline, each starting where the one before ends (within
       `RUN_JOIN_GAP` of the size), become one `Char`. No later stage tells such glyphs apart (a word gap,
       a marker or a column break is wider, or changes size or baseline), and the layout then works on a
@@ -81,6 +82,9 @@ def glyph_runs(rows: list[list]) -> list[Char]:
     prev: list | None = None  # the row before this one, space or glyph
     for row in rows:
         text, x0, x1, baseline, run = row
+        if (prev is not None and text == prev[0] and run == prev[4] and abs(x0 - prev[1]) <= DUPLICATE_GLYPH_TOLERANCE
+                and abs(baseline - prev[3]) <= DUPLICATE_GLYPH_TOLERANCE):
+            continue  # the glyph drawn again at once, to fake bold: `dedupe_glyphs` finds later copies
         if prev is not None and prev[4] == run and abs(prev[3] - baseline) < SAME_BASELINE and prev[1] < x0 < prev[2]:
             prev[2] = x0
         prev = row

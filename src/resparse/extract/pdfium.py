@@ -199,15 +199,15 @@ def _read_chars(page, left: float, top: float) -> list[Char]:
                 style, last_key = _object_style(R, tp, i, key, styles, name_buffer), key
             if not style.upright:
                 continue
-            if t in PDFIUM_HYPHENS:
-                t = "-"
-            elif not t.isspace() and has_map_error(tpa, i):
-                t = UNMAPPED_GLYPH
             get_origin(tpa, i, px, py)
             x0 = x.value - left
-            width = style.widths.get(t)
+            if t in PDFIUM_HYPHENS:
+                t = "-"
+            width = style.widths.get(t)  # by the character PDFium reports: it maps back to the glyph's code
             if width is None:
                 width = style.advance(R, t)
+            if not t.isspace() and has_map_error(tpa, i):
+                t = UNMAPPED_GLYPH
             rows.append([t, x0, x0 + width, top - y.value, style.run])
         return dedupe_glyphs(glyph_runs(rows))
     finally:
