@@ -82,7 +82,7 @@ TEST_HOOK_ENV = "RESPARSE_TEST_HOOK"
 # Modules the fork server imports once, so that each worker starts with them loaded.
 _PRELOAD = ["resparse.batch", "resparse.api", "resparse.structure.builder", "resparse.writers",
             "resparse.schema", "resparse.extract.pdfium", "pypdfium2", "pikepdf", "resparse.extract.plumber",
-            "pdfplumber"]
+            "pdfplumber", "resparse.warm"]
 # How long a worker that has sent its result may take to exit before it is killed.
 _EXIT_GRACE = 5.0
 

@@ -38,6 +38,8 @@ INDENT_MIN = 6.0
 # Leading labels that open a new block even without extra space before them.
 LABEL_START = re.compile(r"^(?:\d{1,3}\.|\((?:[a-z]{1,2}|[ivxlc]{1,6})\)|[a-z]\)|[•●▪])\s")
 LINE_END_HYPHEN = re.compile(r"([A-Za-z\u00c0-\u024f]+)[-\u2010\u2011]$")
+# Longest word (with its hyphen) looked for at a line end.
+HYPHENATED_WORD_MAX = 80
 WORD_START = re.compile(r"^([A-Za-z\u00c0-\u024f]+)")
 SOFT_HYPHEN = "\u00ad"
 
@@ -191,7 +193,8 @@ def join_lines(lines: Sequence[Line], vocabulary: set[str] | None = None) -> tup
         if i:
             prev_text = text.rstrip()
             nxt = line.text.lstrip()
-            m = LINE_END_HYPHEN.search(prev_text)
+            m = LINE_END_HYPHEN.search(prev_text[-HYPHENATED_WORD_MAX:])  # the tail: a search of the whole
+            # paragraph at every line would make joining quadratic in its length
             w = WORD_START.match(nxt)
             if soft_break:
                 text = prev_text
