@@ -564,9 +564,11 @@ PAGE_FILE_MIN_DIGITS = 3
                    "(created if need be) for --all-pages.")
 @click.option("--scale", type=click.FloatRange(min=0.1, max=10), default=RENDER_SCALE, show_default=True,
               help="Pixels per PDF point (1 = 72 dpi).")
+@click.option("--engine", type=click.Choice(list(ENGINES)), default=DEFAULT_ENGINE_NAME, show_default=True,
+              help="PDF engine that reads the page (both give the same tree).")
 @click.option("--debug", is_flag=True, help="Show library warnings and the traceback of internal errors.")
 def inspect_command(file: str, page: int | None, all_pages: bool, output: str | None, scale: float,
-                    debug: bool) -> None:
+                    engine: str, debug: bool) -> None:
     """Draw what the parser detected over pages of the PDF FILE, as PNG images.
 
     \b
@@ -583,7 +585,7 @@ def inspect_command(file: str, page: int | None, all_pages: bool, output: str | 
     if page is not None and page < 1:
         _error_line(file, f"no page {page}: pages are numbered from 1")
         _exit(EXIT_USAGE)
-    inspection = _inspect_one(file, debug)
+    inspection = _inspect_one(file, debug, engine)
     count = inspection.page_count
     if page is not None and page > count:
         _error_line(file, f"no page {page}: the document has {count} page{'s' if count != 1 else ''}")
@@ -618,8 +620,8 @@ def inspect_command(file: str, page: int | None, all_pages: bool, output: str | 
         click.echo(target, err=True)
 
 
-def _inspect_one(file: str, debug: bool) -> Inspection:
+def _inspect_one(file: str, debug: bool, engine: str = DEFAULT_ENGINE_NAME) -> Inspection:
     """The parse of FILE with its overlay; errors are one stderr line and the exit code of their kind."""
     with _one_input(file, file, debug):
-        return inspect_pdf(file)
+        return inspect_pdf(file, engine=engine)
     raise AssertionError("unreachable: _one_input exits on every error")

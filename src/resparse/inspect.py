@@ -235,13 +235,18 @@ def overlay_boxes(trace: ParseTrace) -> list[OverlayBox]:
 
 
 def render_page(pdf: bytes, number: int, scale: float = RENDER_SCALE) -> Image.Image:
-    """Page `number` (1-based) of a PDF as an RGB image, `scale` pixels per point."""
+    """Page `number` (1-based) of a PDF as an RGB image, `scale` pixels per point.
+
+    The whole media box is drawn, the box the engines measure positions in (a viewer shows only the crop
+    box, which may be smaller), so that the overlay's boxes fall on what they describe.
+    """
     import pypdfium2 as pdfium  # noqa: PLC0415 - only the inspect command renders
 
     document = pdfium.PdfDocument(pdf)
     try:
         page = document[number - 1]
         try:
+            page.set_cropbox(*page.get_mediabox())
             return page.render(scale=scale).to_pil().convert("RGB")
         finally:
             page.close()
@@ -382,7 +387,8 @@ class Inspection:
         return out.getvalue()
 
 
-def inspect_pdf(source: str | os.PathLike | bytes, *, name: str | None = None) -> Inspection:
+def inspect_pdf(source: str | os.PathLike | bytes, *, name: str | None = None, engine: str | None = None
+                ) -> Inspection:
     """Parse a PDF (a path or its bytes) with a trace and build its overlay; raises as `resparse.parse`."""
     if isinstance(source, bytes | bytearray):
         data = bytes(source)
@@ -390,7 +396,7 @@ def inspect_pdf(source: str | os.PathLike | bytes, *, name: str | None = None) -
         data = Path(source).read_bytes()
         name = name or str(source)
     trace = ParseTrace()
-    doc = parse(data, name=name, trace=trace)
+    doc = parse(data, name=name, trace=trace, engine=engine)
     return Inspection(pdf=data, document=doc, trace=trace, boxes=overlay_boxes(trace))
 
 
