@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import logging
 import os
 import re
@@ -26,6 +27,8 @@ import click
 
 from . import __version__, api, batch
 from . import refs as refs_mod
+from .debug import STAGES as DEBUG_STAGES
+from .debug import debug_records
 from .errors import (
     EXIT_CODE_MEANINGS,
     EXIT_CODES,
@@ -553,6 +556,34 @@ def refs(files: tuple[str, ...], fmt: str, debug: bool) -> None:
 # Pages written by `inspect --all-pages`: DIR/page-001.png ... (more digits for longer documents).
 PAGE_FILE = "page-{number:0{width}d}.png"
 PAGE_FILE_MIN_DIGITS = 3
+
+
+@main.command("debug", epilog=_exit_code_table(), short_help="Print what one stage of the parser produced.")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("-s", "--stage", type=click.Choice(list(DEBUG_STAGES)), required=True,
+              help="chars: the engine's glyph runs and rules; lines; page: lines with their area (body, notes, "
+                   "furniture); blocks; tree: the document's units.")
+@click.option("-p", "--page", type=int, metavar="N", help="Only page N (1 is the first).")
+@click.option("--engine", type=click.Choice(list(ENGINES)), default=DEFAULT_ENGINE_NAME, show_default=True,
+              help="PDF engine.")
+@click.option("--debug", is_flag=True, help="Show library warnings and the traceback of internal errors.")
+def debug_command(file: str, stage: str, page: int | None, engine: str, debug: bool) -> None:
+    """Print what one stage of the parser produced for the PDF FILE, as JSON lines on stdout.
+
+    Each line is one glyph run, rule, line, block or unit, with its page, box (x0, top, x1, bottom in
+    points from the page's top-left corner), font and size, so that a misparse can be traced to the stage
+    that made it.
+    """
+    records, missing_page = [], None
+    with _one_input(file, file, debug):
+        try:
+            records = list(debug_records(file, stage, page=page, engine=engine))
+        except ValueError as e:  # a page that does not exist
+            missing_page = str(e)
+    if missing_page is not None:
+        _error_line(file, missing_page)
+        _exit(EXIT_USAGE)
+    _write_stdout("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode("utf-8"))
 
 
 @main.command("inspect", epilog=_exit_code_table(), short_help="Draw what the parser detected over pages, as PNG.")
