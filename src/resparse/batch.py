@@ -50,8 +50,9 @@ from typing import Any
 
 from . import __version__
 from .api import DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES
-from .errors import Internal, ResparseError, Timeout
+from .errors import Internal, Timeout
 from .extract.pdf import DEFAULT_ENGINE_NAME
+from .failures import classify
 from .model.document import SCHEMA_VERSION
 from .writers import WRITERS, write_atomic
 
@@ -495,7 +496,6 @@ def _quiet_libraries(debug: bool) -> Iterator[None]:
 def convert_one(task: _Task) -> dict[str, Any]:
     """Convert one file (in the worker): parse, render (validated), write or return the text."""
     from . import api  # noqa: PLC0415
-    from .schema import SchemaViolation  # noqa: PLC0415
     from .writers import render  # noqa: PLC0415
 
     opts, source = task.options, task.source
@@ -506,25 +506,12 @@ def convert_one(task: _Task) -> dict[str, Any]:
                             engine=opts.engine)
             text = render(doc, "json" if opts.return_text else opts.fmt,
                           compact=opts.compact or opts.return_text)
-    except Internal as e:
-        return {"error": _error(Internal.code, source, f"internal error ({e.detail}); {BUG_NOTE}"),
-                "traceback": traceback.format_exc()}
-    except ResparseError as e:
-        return {"error": _error(e.code, e.source, e.detail)}
-    except OSError as e:
-        if e.filename is not None and os.path.normpath(os.fspath(e.filename)) == os.path.normpath(source):
-            return {"error": _error(IO_ERROR, source, f"cannot read the file: {e.strerror or e}")}
-        return {"error": _error(Internal.code, source, f"internal error ({type(e).__name__}: {e}); {BUG_NOTE}"),
-                "traceback": traceback.format_exc()}
-    except SchemaViolation as e:
-        return {"error": _error(Internal.code, source, f"internal error (the output breaks the schema at {e}); "
-                                                       f"{BUG_NOTE}"),
-                "traceback": traceback.format_exc()}
-    except MemoryError:
-        return {"error": _error(CRASHED, source, "the worker ran out of memory")}
     except Exception as e:
-        return {"error": _error(Internal.code, source, f"internal error ({type(e).__name__}: {e}); {BUG_NOTE}"),
-                "traceback": traceback.format_exc()}
+        error = classify(e, source)
+        if isinstance(error, Internal):
+            return {"error": _error(Internal.code, source, f"internal error ({error.detail}); {BUG_NOTE}"),
+                    "traceback": traceback.format_exc()}
+        return {"error": _error(error.code, error.source, error.detail)}
     if opts.return_text:
         return {"pages": doc.source.pages, "text": text}
     assert task.output is not None

@@ -41,6 +41,7 @@ from .errors import (
     Timeout,
 )
 from .extract.pdf import DEFAULT_ENGINE_NAME, ENGINES
+from .failures import classify
 from .inspect import RENDER_SCALE, Inspection, inspect_pdf
 from .schema import SchemaViolation, UnreadableData, load_data, schema_text
 from .schema import validate as validate_data
@@ -99,11 +100,6 @@ def _quiet_libraries(debug: bool) -> Iterator[None]:
             yield
     finally:
         root.removeHandler(handler)
-
-
-def _is_input_error(exc: OSError, file: str) -> bool:
-    """An OSError about the input file itself (missing, a folder, unreadable), not one inside resparse."""
-    return exc.filename is not None and os.fspath(exc.filename) == file
 
 
 def _write_stdout(data: bytes) -> None:
@@ -264,24 +260,17 @@ def _one_input(file: str, name: str, debug: bool) -> Iterator[None]:
     try:
         with _quiet_libraries(debug):
             yield
-    except Internal as e:
-        _internal(e.source, e.detail, debug, [traceback.format_exc()])
-    except ResparseError as e:
-        _error_line(e.source, e.detail)
-        _exit(e.exit_code)
-    except OSError as e:
-        if not _is_input_error(e, file):
-            _internal(name, f"{type(e).__name__}: {e}", debug, [traceback.format_exc()])
-        _error_line(name, f"cannot read the file: {e.strerror or e}")
-        _exit(EXIT_USAGE)
-    except SchemaViolation as e:
-        details = ["the output breaks the schema at:", *(f"  {issue}" for issue in e.issues)]
-        _internal(name, f"the output breaks the schema at {e}", debug, details)
     except KeyboardInterrupt:
         click.echo(f"{PROG}: interrupted", err=True)
         _exit(EXIT_INTERRUPTED)
     except Exception as e:
-        _internal(name, f"{type(e).__name__}: {e}", debug, [traceback.format_exc()])
+        error = classify(e, name)
+        if isinstance(error, Internal):
+            details = ([traceback.format_exc()] if not isinstance(e, SchemaViolation)
+                       else ["the output breaks the schema at:", *(f"  {issue}" for issue in e.issues)])
+            _internal(error.source, error.detail, debug, details)
+        _error_line(error.source, error.detail)
+        _exit(error.exit_code)
 
 
 def _extract_one(file: str, stdin_data: bytes | None, fmt: str, output: str | None, compact: bool, debug: bool,

@@ -64,6 +64,20 @@ class Internal(ResparseError):
     exit_code = 70
 
 
+class Unreadable(ResparseError):
+    """The input cannot be read: missing, a folder, no permission. A usage error for one input."""
+
+    code = "io_error"
+    exit_code = 2  # EXIT_USAGE
+
+
+class WorkerCrashed(ResparseError):
+    """The work on the input died: out of memory, or (in a batch) its worker process was killed."""
+
+    code = "crashed"
+    exit_code = 70  # as `internal`: nothing in the file is known to be wrong
+
+
 ERRORS: tuple[type[ResparseError], ...] = (
     NotAPdf, Corrupt, Encrypted, NoTextLayer, Empty, TooLarge, Timeout, Internal,
 )
