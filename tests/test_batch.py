@@ -2,12 +2,13 @@
 refused with a typed error, atomic outputs, the same results for any number of workers, timeouts,
 crashed workers, an interrupted run resumed with --skip-existing, --jsonl, --report, name collisions.
 
-Inputs are the samples (real parser) and PDFs made here; the hang and crash of a worker are provoked
-through the test-only hook `RESPARSE_TEST_HOOK` (see `resparse.batch.TEST_HOOK_ENV`).
+Inputs are the samples (real parser) and PDFs made here; the hang, crash or delay of a worker are made
+by the worker functions of `tests/workers.py`, given to the batch as its `convert`.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -20,11 +21,11 @@ from pathlib import Path, PurePosixPath
 import pytest
 from click.testing import CliRunner
 
+import workers
 from factories import encrypted_pdf, flipped_structure, rect_pdf, text_pdf, truncated
-from resparse import SCHEMA_VERSION
+from resparse import SCHEMA_VERSION, batch
 from resparse.batch import (
     BATCH_CAUSES,
-    TEST_HOOK_ENV,
     BatchOptions,
     Input,
     collect_inputs,
@@ -45,8 +46,16 @@ TYPED = {e.code for e in ERRORS} | set(BATCH_CAUSES)
 BUGS = {"internal", "crashed", "timeout"}  # never acceptable for a real or mutated PDF
 
 
+SLOW_BATCH = Path(__file__).resolve().parent / "slow_batch.py"
+
+
 def run(*args, input=None, env=None):
     return CliRunner().invoke(main, [str(a) for a in args], input=input, env=env)
+
+
+def with_workers(monkeypatch, convert) -> None:
+    """Make the batches that `resparse extract` runs in this test use `convert` in their workers."""
+    monkeypatch.setattr(batch, "run_batch", functools.partial(batch.run_batch, convert=convert))
 
 
 def without_stream(data: bytes) -> bytes:
@@ -231,7 +240,7 @@ def test_timeout_kills_the_hanging_worker_and_the_batch_goes_on(tmp_path, monkey
         (tmp_path / "in" / name).write_bytes(text_pdf(pages=1, lines=3))
     pids = tmp_path / "pids"
     pids.mkdir()
-    monkeypatch.setenv(TEST_HOOK_ENV, f"pidfile:{pids},hang:hang.pdf")
+    with_workers(monkeypatch, functools.partial(workers.hang, name="hang.pdf", pids=str(pids)))
     started = time.monotonic()
     result = run("extract", tmp_path / "in", "--out-dir", tmp_path / "out", "-j", "2", "--timeout", "3",
                  "--report", tmp_path / "r.json")
@@ -255,7 +264,7 @@ def test_a_crashed_worker_costs_only_its_file(tmp_path, monkeypatch):
     folder.mkdir()
     for name in ("a.pdf", "boom.pdf", "c.pdf"):
         (folder / name).write_bytes(text_pdf(pages=1, lines=3))
-    monkeypatch.setenv(TEST_HOOK_ENV, "crash:boom.pdf")
+    with_workers(monkeypatch, functools.partial(workers.crash, name="boom.pdf"))
     result = run("extract", folder, "--jsonl", "-j", "2")
     assert result.exit_code == 1
     records = [json.loads(line) for line in result.stdout.splitlines()]
@@ -289,8 +298,8 @@ def test_a_killed_batch_leaves_no_partial_output_and_skip_existing_completes_it(
     assert run("extract", folder, "--out-dir", reference, "-j", "2").exit_code == 1
 
     out = tmp_path / "out"
-    env = {**os.environ, TEST_HOOK_ENV: "sleep:1.5"}
-    command = [sys.executable, "-m", "resparse", "extract", str(folder), "--out-dir", str(out), "-j", "1"]
+    env = {**os.environ, "SLOW_BATCH_SECONDS": "1.5"}
+    command = [sys.executable, str(SLOW_BATCH), "extract", str(folder), "--out-dir", str(out), "-j", "1"]
     proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         deadline = time.monotonic() + 120
@@ -327,8 +336,8 @@ def test_ctrl_c_stops_the_workers_keeps_finished_outputs_and_exits_130(tmp_path)
     for i in range(6):
         (folder / f"doc{i}.pdf").write_bytes(text_pdf(pages=1, lines=3))
     out, report = tmp_path / "out", tmp_path / "r.json"
-    env = {**os.environ, TEST_HOOK_ENV: "sleep:1.5"}
-    command = [sys.executable, "-m", "resparse", "extract", str(folder), "--out-dir", str(out), "-j", "2",
+    env = {**os.environ, "SLOW_BATCH_SECONDS": "1.5"}
+    command = [sys.executable, str(SLOW_BATCH), "extract", str(folder), "--out-dir", str(out), "-j", "2",
                "--report", str(report)]
     proc = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 120

@@ -51,5 +51,5 @@ def test_the_cli_and_the_batch_report_a_failure_alike(monkeypatch, tmp_path, rai
     result = CliRunner().invoke(main, ["extract", str(path)])
     assert result.exit_code == exit_code
     assert len(result.stderr.splitlines()) == 1
-    record = batch.convert_one(batch._Task(str(path), str(tmp_path / "x.json"), batch.BatchOptions(), None))
+    record = batch.convert_one(batch.Task(str(path), str(tmp_path / "x.json"), batch.BatchOptions()))
     assert record["error"]["type"] == kind

@@ -73,12 +73,6 @@ NOT_RUN = "not_run"  # the batch stopped first (--fail-fast, interrupted)
 
 BUG_NOTE = "this is a bug in resparse; please report it with the file"
 
-# Test-only hook, read by the batch process (not by workers) and passed to each worker with its file:
-# RESPARSE_TEST_HOOK="pidfile:DIR,hang:NAME,crash:NAME,sleep:SECONDS", applied in that order of the list:
-# `pidfile` writes each worker's pid to DIR/<file name>.pid, `hang` makes the worker of the file named NAME
-# sleep forever, `crash` makes it kill itself with SIGKILL, `sleep` delays every file. tests/test_batch.py
-# uses it to prove --timeout, crash handling and an interrupted run.
-TEST_HOOK_ENV = "RESPARSE_TEST_HOOK"
 
 # Modules the fork server imports once, so that each worker starts with them loaded.
 _PRELOAD = ["resparse.batch", "resparse.api", "resparse.structure.builder", "resparse.writers",
@@ -442,11 +436,17 @@ def available_cpus() -> int:
 
 
 @dataclass(frozen=True)
-class _Task:
+class Task:
+    """One file for a worker: where it is, where its output goes (None: sent back), and how."""
+
     source: str
     output: str | None
     options: BatchOptions
-    hook: str | None
+
+
+# What a worker runs on its task: a module-level function (workers are other processes, which find it by
+# its name), returning {"pages": N} or {"error": {...}} and, with `options.return_text`, {"text": ...}.
+Convert = Callable[[Task], dict[str, Any]]
 
 
 def _peak_rss_mb() -> float | None:
@@ -466,20 +466,6 @@ def _error(kind: str, source: str, detail: str) -> dict[str, str]:
     return {"type": kind, "message": _one_line(f"{source}: {detail}")}
 
 
-def _run_test_hook(spec: str | None, source: str) -> None:
-    for item in (spec or "").split(","):
-        action, _, arg = item.partition(":")
-        if action == "sleep":
-            time.sleep(float(arg))
-        elif action == "pidfile":
-            Path(arg, os.path.basename(source) + ".pid").write_text(str(os.getpid()))
-        elif action == "hang" and arg == os.path.basename(source):
-            while True:
-                time.sleep(3600)
-        elif action == "crash" and arg == os.path.basename(source):
-            os.kill(os.getpid(), signal.SIGKILL)
-
-
 @contextlib.contextmanager
 def _quiet_libraries(debug: bool) -> Iterator[None]:
     """pdfminer's log records and Python warnings off stderr unless `debug` (as the single-file CLI)."""
@@ -493,13 +479,12 @@ def _quiet_libraries(debug: bool) -> Iterator[None]:
         yield
 
 
-def convert_one(task: _Task) -> dict[str, Any]:
+def convert_one(task: Task) -> dict[str, Any]:
     """Convert one file (in the worker): parse, render (validated), write or return the text."""
     from . import api  # noqa: PLC0415
     from .writers import render  # noqa: PLC0415
 
     opts, source = task.options, task.source
-    _run_test_hook(task.hook, source)
     try:
         with _quiet_libraries(opts.debug):
             doc = api.parse(source, name=source, max_pages=opts.max_pages, max_bytes=opts.max_bytes,
@@ -540,12 +525,12 @@ def _exit_with_parent(watch) -> None:
     threading.Thread(target=run, daemon=True).start()
 
 
-def _worker_main(conn, watch, task: _Task) -> None:
+def _worker_main(conn, watch, task: Task, convert: Convert) -> None:
     """Entry point of a worker process: one file, one result message, exit."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the batch process's to handle
     _exit_with_parent(watch)
     try:
-        result = convert_one(task)
+        result = convert(task)
     except BaseException as e:  # noqa: BLE001 - a worker must always answer
         result = {"error": _error(Internal.code, task.source, f"internal error ({type(e).__name__}: {e}); "
                                                               f"{BUG_NOTE}"),
@@ -587,11 +572,14 @@ OnRecord = Callable[[Job, Record, "str | None"], None]
 
 
 def run_batch(jobs: Sequence[Job], options: BatchOptions = BatchOptions(), *,
-              on_start: Callable[[Job], None] | None = None, on_record: OnRecord | None = None) -> BatchResult:
+              on_start: Callable[[Job], None] | None = None, on_record: OnRecord | None = None,
+              convert: Convert = convert_one) -> BatchResult:
     """Convert every job's file in worker processes and return the records (in job order) and summary.
 
     `on_start(job)` is called as a worker starts on a file; `on_record(job, record, text)` as each file
     ends (text: the compact JSON document with `options.return_text`, else None), in completion order.
+    `convert` is what each worker runs on its `Task` (`convert_one`: parse, validate, write); another
+    function, or a `functools.partial` of one, must be importable by its module and name.
     Ctrl-C (KeyboardInterrupt) stops the workers, removes their temporary files and returns the result
     so far with `summary.interrupted` set; outputs already written are kept.
     """
@@ -599,7 +587,6 @@ def run_batch(jobs: Sequence[Job], options: BatchOptions = BatchOptions(), *,
     wall_started = time.time()
     workers = options.worker_count(len(jobs))
     records: dict[int, Record] = {}
-    hook = os.environ.get(TEST_HOOK_ENV)
     running: list[_Running] = []
     stopped_early = interrupted = False
 
@@ -637,7 +624,7 @@ def run_batch(jobs: Sequence[Job], options: BatchOptions = BatchOptions(), *,
         while (pending or running) and not stopped_early:
             while pending and len(running) < workers and not stopped_early:
                 job = pending.pop()
-                running.append(_start(ctx, job, options, hook))
+                running.append(_start(ctx, job, options, convert))
                 if on_start is not None:
                     on_start(job)
             now = time.monotonic()
@@ -711,11 +698,11 @@ def _out(job: Job) -> str | None:
     return str(job.output) if job.output is not None else None
 
 
-def _start(ctx, job: Job, options: BatchOptions, hook: str | None) -> _Running:
+def _start(ctx, job: Job, options: BatchOptions, convert: Convert) -> _Running:
     recv_end, send_end = ctx.Pipe(duplex=False)
     watch_r, watch_w = ctx.Pipe(duplex=False)
-    task = _Task(job.source, _out(job), options, hook)
-    process = ctx.Process(target=_worker_main, args=(send_end, watch_r, task), daemon=True,
+    task = Task(job.source, _out(job), options)
+    process = ctx.Process(target=_worker_main, args=(send_end, watch_r, task, convert), daemon=True,
                           name=f"resparse-worker-{job.index}")
     process.start()
     send_end.close()

@@ -1,0 +1,36 @@
+"""Worker functions for the batch tests: the real conversion, delayed, hung or crashed on purpose.
+
+Each is a module-level function (workers are other processes and find it by name), given to
+`run_batch(convert=functools.partial(...))`.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from pathlib import Path
+from typing import Any
+
+from resparse.batch import Task, convert_one
+
+
+def slow(task: Task, seconds: float) -> dict[str, Any]:
+    """The conversion, `seconds` late: a batch that can be interrupted while it works."""
+    time.sleep(seconds)
+    return convert_one(task)
+
+
+def hang(task: Task, name: str, pids: str) -> dict[str, Any]:
+    """Record the worker's pid in `pids`; the file called `name` never ends."""
+    Path(pids, os.path.basename(task.source) + ".pid").write_text(str(os.getpid()))
+    while os.path.basename(task.source) == name:
+        time.sleep(3600)
+    return convert_one(task)
+
+
+def crash(task: Task, name: str) -> dict[str, Any]:
+    """The worker of the file called `name` is killed (as the system kills a process out of memory)."""
+    if os.path.basename(task.source) == name:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return convert_one(task)
