@@ -196,3 +196,15 @@ def test_both_engines_give_the_same_document_on_the_corpus(relative: str, corpus
     if relative in KNOWN_DIFFERENCES:
         pytest.xfail(KNOWN_DIFFERENCES[relative])
     assert corpus_outputs["pdfium"][relative] == corpus_outputs["pdfplumber"][relative]
+
+
+def test_a_broken_tounicode_map_is_repaired_before_pdfium_reads_the_text():
+    path = SHARED / "corpus" / "pdf" / "A_RES_77_247_es.pdf"  # Spanish, Word's subset fonts with a broken map
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    data = path.read_bytes()
+    assert preflight(data).data != data  # the map was rewritten
+    for engine in ("pdfium", "pdfplumber"):
+        text = " ".join(c.text for p in get_engine(engine).pages(data, path.name) for c in p.chars)
+        assert "afirmando" in text and "informe" in text and "que" in text.split()
+        assert "aiirmando" not in text and "iniorme" not in text and "uue" not in text.split()
