@@ -184,11 +184,11 @@ def install_fake_builder(monkeypatch, build=None) -> list:
     """Make `resparse.parse` use a stand-in for `resparse.structure.builder.build_document`.
 
     `build(pages, source) -> Document` defaults to `sample_document` with the real source. Returns
-    the list of calls (pages, source) for inspection.
+    the list of calls (laid-out pages, source) for inspection.
     """
     calls: list = []
 
-    def build_document(pages, source):
+    def build_document(pages, blocks, source, trace=None):
         calls.append((pages, source))
         if build is not None:
             return build(pages, source)

@@ -138,7 +138,7 @@ def test_parse_records_every_stage_and_gives_the_same_document() -> None:
     assert timed_text == plain_text
     assert set(times.seconds) == STAGES
     assert all(s > 0 for s in times.seconds.values())
-    assert times.calls["layout"] == 2  # layout_pages and build_blocks
+    assert times.calls["layout"] == 1  # layout_pages and build_blocks, in one stage
     assert times.calls["writing"] == 2  # to_dict and the dump
     assert times.calls["extraction"] == times.calls["structure"] == times.calls["validation"] == 1
 

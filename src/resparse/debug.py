@@ -17,12 +17,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-from .api import DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, parse
-from .errors import TooLarge
-from .extract.pdf import PdfEngine, get_engine
+from .api import DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, parse, read_input, read_pages
+from .extract.pdf import PdfEngine
 from .layout.blocks import TextBlock, build_blocks
 from .layout.lines import build_lines
 from .layout.page import layout_pages
@@ -108,19 +106,13 @@ def debug_records(source: str | os.PathLike | bytes, stage: str, *, page: int | 
     `page` (1-based) keeps the records of one page (for `tree`, the units found on it). A page number past
     the document's end raises `ValueError`.
     """
-    if isinstance(source, bytes | bytearray):
-        data, name = bytes(source), name or "<bytes>"
-    else:
-        name = name or str(source)
-        if max_bytes is not None and Path(source).stat().st_size > max_bytes:
-            raise TooLarge(name, f"{Path(source).stat().st_size} bytes, more than the limit of {max_bytes}")
-        data = Path(source).read_bytes()
+    data, name = read_input(source, name, max_bytes)
     if stage == "tree":
         doc = parse(data, name=name, engine=engine, max_pages=max_pages, max_bytes=max_bytes).to_dict()
         _check_page(page, doc["source"]["pages"])
         yield from _tree_records(doc, page)
         return
-    pages = list(get_engine(engine).pages(data, name, max_pages=max_pages))
+    pages = read_pages(data, name, engine, max_pages)
     _check_page(page, len(pages))
     yield from stage_records(pages, stage, page)
 

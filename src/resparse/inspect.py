@@ -12,10 +12,9 @@ import io
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .api import parse
+from .api import parse, read_input
 from .layout.page import _separator_top, body_size
 from .model.document import Document
 from .model.text import Char, Line, Page, PageChars
@@ -390,11 +389,7 @@ class Inspection:
 def inspect_pdf(source: str | os.PathLike | bytes, *, name: str | None = None, engine: str | None = None
                 ) -> Inspection:
     """Parse a PDF (a path or its bytes) with a trace and build its overlay; raises as `resparse.parse`."""
-    if isinstance(source, bytes | bytearray):
-        data = bytes(source)
-    else:
-        data = Path(source).read_bytes()
-        name = name or str(source)
+    data, name = read_input(source, name)
     trace = ParseTrace()
     doc = parse(data, name=name, trace=trace, engine=engine)
     return Inspection(pdf=data, document=doc, trace=trace, boxes=overlay_boxes(trace))

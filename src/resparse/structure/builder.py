@@ -1,7 +1,7 @@
-"""Pages of positioned characters → `Document`: the stage order of the structure parser.
+"""The structure stage: laid-out pages and their text blocks → `Document`.
 
-layout (lines, furniture, notes) → blocks → heading block and masthead → body → footnote links,
-ids and warnings.
+heading block and masthead → enacting formula → body (preamble, operative part, annexes) → footnotes
+and their links → ids → numbering warnings → citations.
 """
 
 from __future__ import annotations
@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..layout.blocks import TextBlock, build_blocks, join_lines, text_margin, vocabulary
-from ..layout.page import body_size, layout_pages
+from ..layout.blocks import TextBlock, join_lines, text_margin, vocabulary
+from ..layout.page import body_size
 from ..model.document import Annex, Document, Formula, Heading, Preamble, Source, Unit, WrapUp
 from ..model.document import Warning as DocWarning
-from ..model.text import Line, PageChars
+from ..model.text import Line, Page
 from ..timing import stage
 from . import patterns as P
 from .body import build_body, is_formula, is_heading, parse_label
@@ -102,16 +102,15 @@ def _title(head: Sequence[TextBlock], where: dict[str, int], md, margin: float) 
         return
 
 
-def build_document(pages_chars: Sequence[PageChars], source: Source, trace: ParseTrace | None = None) -> Document:
-    """The document tree of a PDF's pages; `trace`, if given, is filled with where each unit came from."""
-    with stage("layout"):
-        pages = layout_pages(pages_chars)
+def build_document(pages: Sequence[Page], blocks: Sequence[TextBlock], source: Source,
+                   trace: ParseTrace | None = None) -> Document:
+    """The structure stage: the document tree of laid-out pages and their body's text blocks; `trace`, if
+    given, is filled with where each unit came from."""
+    blocks = list(blocks)
     all_lines = [ln for p in pages for ln in p.body]
     size = body_size(all_lines)
     # Whether the document sets its leads in italics (typed and scanned documents underline them).
     italics = sum(1 for ln in all_lines if abs(ln.size - size) < 0.5 and ln.spans[0].italic) >= MIN_ITALIC_LEADS
-    with stage("layout"):
-        blocks = build_blocks(pages)
     vocab = vocabulary(blocks)
     note_lines: list[list[Line]] | None = [] if trace is not None else None
     footnotes = parse_footnotes(pages, vocab, note_lines)
@@ -165,7 +164,7 @@ def build_document(pages_chars: Sequence[PageChars], source: Source, trace: Pars
     with stage("citations"):
         attach_citations(doc)
     if trace is not None:
-        trace.page_chars, trace.pages = list(pages_chars), pages
+        trace.pages = list(pages)
         trace.head, trace.blocks = head, blocks[start:]
         trace.units = [UnitSource("title", "title", b.lines) for b in title_blocks]
         if has_formula:
