@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from resparse.citations.find import split_joint
 from resparse.structure.body import parse_label, terminal
-from resparse.structure.masthead import _split_joint, _split_sponsors, iso_date, language_of
+from resparse.structure.masthead import _split_sponsors, iso_date, language_of
 
 # --- parse_label ------------------------------------------------------------------------------------
 
@@ -85,7 +86,7 @@ def test_iso_date_refuses_an_impossible_date():
     assert iso_date("32 January 2020") is None
 
 
-# --- _split_joint -----------------------------------------------------------------------------------
+# --- split_joint (the one symbol grammar) ---------------------------------------------------------
 
 
 @pytest.mark.parametrize(("symbol", "parts"), [
@@ -97,7 +98,7 @@ def test_iso_date_refuses_an_impossible_date():
     ("CTOC/COP/2022/L.5", ["CTOC/COP/2022/L.5"]),
 ])
 def test_split_joint(symbol: str, parts: list[str]):
-    assert _split_joint(symbol) == parts
+    assert split_joint(symbol) == parts
 
 
 # --- _split_sponsors --------------------------------------------------------------------------------

@@ -40,6 +40,9 @@ _SYMBOL_CORE = (
     r"(?:\s[A-H](?![\w/]))?"
 )
 
+# The grammar of one symbol, for the masthead reader too (`structure/patterns.py`): one grammar for both.
+SYMBOL_CORE = _SYMBOL_CORE
+
 # Symbols, joint symbols and the reissue star.
 #   A/79/552-S/2024/767   CTOC/COP/WG.2/2022/4-CTOC/COP/WG.3/2022/4   A/77/L.26*
 # Not matched: 2/10 (page counter), 18-16895 (E) (job number), V.22-21550 (Vienna job number),

@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from importlib import resources
 
+from ..citations.find import canonical_symbol, split_joint
 from ..citations.find import iso_date as parse_date
 from ..model.document import Metadata
 from ..model.text import Line
@@ -66,16 +67,10 @@ def find_symbols(lines: Sequence[Line], page_height: float) -> tuple[str | None,
     for t in joined:
         m = P.SYMBOL_LINE.match(t)
         if m and "/" in m.group(1):
-            symbol = re.sub(r"\s*-\s*(?=[A-Z]+/)", "-", m.group(1))
-            parts = _split_joint(symbol)
+            symbol = canonical_symbol(re.sub(r"\s*-\s*(?=[A-Z]+/)", "-", m.group(1)))
+            parts = split_joint(symbol)
             return parts[0], parts
     return None, []
-
-
-def _split_joint(symbol: str) -> list[str]:
-    """`E/2025/L.16-E/HLPF/2025/L.1` → both; a hyphen inside `S-13` or `ES-8` is not a joint."""
-    parts = re.split(r"-(?=[A-Z][A-Z0-9]*/)", symbol)
-    return [p.strip() for p in parts if p.strip()]
 
 
 def language_of(text: str) -> str | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ..citations.patterns import MONTHS as CITATION_MONTHS
+from ..citations.patterns import SYMBOL_CORE
 
 # Month names of the official languages written in Latin script, and their numbers.
 MONTH_NUMBER = CITATION_MONTHS
@@ -15,15 +16,13 @@ _MONTH_ALT = "|".join(sorted(MONTH_NUMBER, key=len, reverse=True))
 # 19 September 2025 · 9 de enero de 2023 · 11 septembre 1998
 DATE = re.compile(rf"\b(\d{{1,2}})\s+(?:de\s+)?({_MONTH_ALT})\s+(?:de\s+)?(\d{{4}})\b", re.IGNORECASE)
 
-# Document symbols (§2.5): A/RES/79/271 · S/RES/2786 (2025) · CTOC/COP/2022/L.5 · E/2025/L.16-E/HLPF/2025/L.1
-_SYMBOL_CORE = (
-    r"[A-Z][A-Z0-9]*(?:/(?:[A-Z][A-Za-z]*\.\d+[A-Z]?|(?:S-|ES-)?\d{1,6}[A-H]?|[A-Z][A-Za-z]{0,8}"
-    r"|[A-Z][A-Za-z]*\.[A-Z]{1,4}))+"
-    r"(?:/(?:Add|Rev|Corr|Amend)\.\d+)*(?:\s?\((?:\d{4}|[IVXLC]{1,6})\))?"
-)
+# Document symbols (§2.5): A/RES/79/271 · S/RES/2786 (2025) · CTOC/COP/2022/L.5 · E/2025/L.16-E/HLPF/2025/L.1,
+# in the citation grammar's terms (one grammar for the masthead and the citations), alone on a masthead line
+# after an optional "United Nations", with the reissue star.
 SYMBOL_LINE = re.compile(
-    rf"^(?:United Nations\s+|Naciones Unidas\s+|Nations Unies\s+)?({_SYMBOL_CORE}"
-    rf"(?:\s?-\s?{_SYMBOL_CORE})*)\s*(\*{{0,2}})$"
+    r"^(?:United\s+Nations\s+|Naciones\s+Unidas\s+|Nations\s+Unies\s+)?(" + SYMBOL_CORE
+    + r"(?:\s?-\s?" + SYMBOL_CORE + r")*)\s*(\*{0,2})$",
+    re.X,
 )
 
 # Issuing organs named in mastheads and enacting formulas, longest first.

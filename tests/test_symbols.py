@@ -1,0 +1,47 @@
+"""One grammar for document symbols: the masthead reader and the citation finder agree on what a symbol is
+and on its canonical form, so that `metadata.symbol` and a citation's `target` match for one document."""
+
+from __future__ import annotations
+
+import pytest
+
+from resparse.citations.find import canonical_symbol, find_citations
+from resparse.model.text import Line, Span
+from resparse.structure.masthead import find_symbols
+
+PAGE_HEIGHT = 842.0
+
+
+def masthead(*texts: str) -> list[Line]:
+    """Lines at the top right of page 1, one under the other, as a masthead prints the symbol."""
+    return [Line([Span(t)], x0=420.0, x1=550.0, top=40.0 + 12 * i, bottom=50.0 + 12 * i, size=10.0, page=1)
+            for i, t in enumerate(texts)]
+
+
+@pytest.mark.parametrize(("printed", "symbol"), [
+    ("S/RES/2786(2025)", "S/RES/2786 (2025)"),
+    ("S/RES/2786 (2025)", "S/RES/2786 (2025)"),
+    ("A/RES/68/247 B", "A/RES/68/247 B"),
+    ("A/78/L.102*", "A/78/L.102"),
+    ("A/54/L.74/ADD.1", "A/54/L.74/Add.1"),
+])
+def test_the_masthead_symbol_is_the_canonical_one(printed: str, symbol: str):
+    assert find_symbols(masthead("Distr.: General", printed), PAGE_HEIGHT)[0] == symbol
+    assert canonical_symbol(printed.rstrip("*")) == symbol
+
+
+def test_a_joint_symbol_gives_each_of_its_symbols():
+    assert find_symbols(masthead("E/2025/L.16-", "E/HLPF/2025/L.1"), PAGE_HEIGHT) == (
+        "E/2025/L.16", ["E/2025/L.16", "E/HLPF/2025/L.1"])
+
+
+def test_a_citation_of_the_document_names_the_same_symbol():
+    symbol, _ = find_symbols(masthead("S/RES/2786(2025)"), PAGE_HEIGHT)
+    cited = [c for c in find_citations("Recalling its resolution 2786 (2025),", context_body="Security Council")
+             if c.kind == "resolution"]
+    assert cited and cited[0].target == symbol
+
+
+@pytest.mark.parametrize("text", ["18-16895 (E)", "2/10", "Distr.: General", "25-99999"])
+def test_page_counters_and_job_numbers_are_not_symbols(text: str):
+    assert find_symbols(masthead(text), PAGE_HEIGHT) == (None, [])
