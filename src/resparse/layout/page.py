@@ -27,6 +27,15 @@ SEPARATOR_MIN_WIDTH = 20.0
 # Notes printed without a separator stand in the lower part of the page; small text higher up is a
 # table note or a caption.
 TRAILING_NOTES_MIN_TOP_RATIO = 0.6
+# A footnote separator stands below the top quarter of the page (a rule higher up is the masthead's).
+SEPARATOR_MIN_TOP_RATIO = 0.25
+# The footnote area begins this far (points) above the first note line when no separator is drawn.
+NOTES_TOP_MARGIN = 0.5
+# A running header or footer recurs on this many pages at least, and is longer than a page counter's digits.
+RECURRING_MIN_PAGES = 2
+RECURRING_MIN_CHARS = 4
+# The body size of a document without text lines (a size UN documents use).
+DEFAULT_BODY_SIZE = 10.0
 
 PAGE_NUMBER = re.compile(r"^\d{1,4}$")  # a bare page number in the footer band
 NOTE_START = re.compile(r"^(?:\*{1,3}|\d{1,3}/?)\s")  # a note opening with a full-size marker
@@ -57,7 +66,7 @@ def body_size(lines: Sequence[Line]) -> float:
     counts: Counter[float] = Counter()
     for line in lines:
         counts[round(line.size, 1)] += len(line.text)
-    return counts.most_common(1)[0][0] if counts else 10.0
+    return counts.most_common(1)[0][0] if counts else DEFAULT_BODY_SIZE
 
 
 def _recurring_texts(pages: Sequence[list[Line]], heights: Sequence[float]) -> set[str]:
@@ -70,19 +79,19 @@ def _recurring_texts(pages: Sequence[list[Line]], heights: Sequence[float]) -> s
             if ln.top < HEADER_BAND_RATIO * height or ln.top > (1 - FOOTER_BAND_RATIO) * height
         }
         seen.update(texts)
-    return {t for t, n in seen.items() if n >= 2 and len(t) > 3}
+    return {t for t, n in seen.items() if n >= RECURRING_MIN_PAGES and len(t) >= RECURRING_MIN_CHARS}
 
 
 def _separator_top(page: PageChars, lines: Sequence[Line], size: float) -> float | None:
     """Top of the footnote separator: a run of underscores, or a short drawn rule with small text below."""
     for line in lines:
-        if SEPARATOR_TEXT.match(line.text.replace(" ", "")) and line.top > page.height * 0.25:
+        if SEPARATOR_TEXT.match(line.text.replace(" ", "")) and line.top > page.height * SEPARATOR_MIN_TOP_RATIO:
             return line.top
     for rule in sorted(page.rules, key=lambda r: r.top):
         if (
             rule.x0 < page.width * SEPARATOR_MAX_X0_RATIO
             and SEPARATOR_MIN_WIDTH <= rule.width < page.width * SEPARATOR_MAX_WIDTH_RATIO
-            and rule.top > page.height * 0.25
+            and rule.top > page.height * SEPARATOR_MIN_TOP_RATIO
         ):
             below = [
                 ln
@@ -108,7 +117,7 @@ def _small_trailing_block_top(page: PageChars, lines: Sequence[Line], size: floa
             break
         top = line
     if top is not None and (top.spans[0].marker or NOTE_START.match(top.text)):
-        return top.top - 0.5
+        return top.top - NOTES_TOP_MARGIN
     return None
 
 

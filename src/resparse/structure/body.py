@@ -17,6 +17,8 @@ from ..layout.blocks import TextBlock, join_lines, marker_pages
 from ..model.document import Annex, Block, FootnoteRef, Heading, Unit, WrapUp
 from . import patterns as P
 
+# An enacting formula is short; a paragraph that opens with the organ's name is longer.
+FORMULA_MAX_WORDS = 30
 # A heading is short: longer bold blocks are emphasised paragraphs.
 HEADING_MAX_CHARS = 400
 # A block set this much larger than body text, in bold, is a title (of an annex or adopted text).
@@ -65,8 +67,9 @@ def is_closing_block(block: TextBlock) -> bool:
 
 
 def is_formula(block: TextBlock, italics_in_use: bool) -> bool:
+    """The enacting formula: the organ's name and a comma ("The General Assembly,"), a few words long."""
     t = block.text
-    if not P.FORMULA.match(t) or len(t.split()) > 30:
+    if not P.FORMULA.match(t) or len(t.split()) > FORMULA_MAX_WORDS:
         return False
     if italics_in_use and not block.lines[0].spans[0].italic:
         return False

@@ -33,6 +33,14 @@ MAIN_COLUMN_TOLERANCE = 6.0
 MIN_FIRST_PARAGRAPH_CHARS = 40
 # Nothing above this (points from the page top) is a title: it is the masthead.
 TITLE_MIN_TOP = 150.0
+# Body text: within this many points of the document's body size; an italic lead may be set up to this share
+# larger (a lead in a larger italic face).
+BODY_SIZE_TOLERANCE = 0.5
+LEAD_SIZE_RATIO = 1.05
+# The masthead reader sees the opening blocks of the text (to tell the language and the organ) ...
+MASTHEAD_CONTEXT_BLOCKS = 40
+# ... and the title is set in the column of the text's first blocks.
+TEXT_COLUMN_BLOCKS = 3
 
 
 def _find_text_start(blocks: Sequence[TextBlock], italics: bool, size: float) -> tuple[int, bool]:
@@ -57,10 +65,10 @@ def _find_text_start(blocks: Sequence[TextBlock], italics: bool, size: float) ->
             while i > 1 and is_heading(blocks[i - 1]) and P.SECTION_LABEL.match(blocks[i - 1].text):
                 i -= 1
             return i, False
-        if b.size <= size * 1.05 and b.lines[0].spans[0].italic and t.endswith(","):
+        if b.size <= size * LEAD_SIZE_RATIO and b.lines[0].spans[0].italic and t.endswith(","):
             return i, False
         if (
-            abs(b.size - size) < 0.5
+            abs(b.size - size) < BODY_SIZE_TOLERANCE
             and b.x0 >= margin - MAIN_COLUMN_TOLERANCE
             and b.first.top > TITLE_MIN_TOP
             and (len(t) >= MIN_FIRST_PARAGRAPH_CHARS or t.endswith(":"))
@@ -110,7 +118,8 @@ def build_document(pages: Sequence[Page], blocks: Sequence[TextBlock], source: S
     all_lines = [ln for p in pages for ln in p.body]
     size = body_size(all_lines)
     # Whether the document sets its leads in italics (typed and scanned documents underline them).
-    italics = sum(1 for ln in all_lines if abs(ln.size - size) < 0.5 and ln.spans[0].italic) >= MIN_ITALIC_LEADS
+    italics = sum(1 for ln in all_lines
+                  if abs(ln.size - size) < BODY_SIZE_TOLERANCE and ln.spans[0].italic) >= MIN_ITALIC_LEADS
     vocab = vocabulary(blocks)
     note_lines: list[list[Line]] | None = [] if trace is not None else None
     footnotes = parse_footnotes(pages, vocab, note_lines)
@@ -124,11 +133,11 @@ def build_document(pages: Sequence[Page], blocks: Sequence[TextBlock], source: S
         formula_block, text_blocks = text_blocks[0], text_blocks[1:]
     first_page = pages[0]
     head_lines = [ln for b in head for ln in b.lines if ln.page == 1] or first_page.body
-    body_text = " ".join(b.text for b in text_blocks[:40])
+    body_text = " ".join(b.text for b in text_blocks[:MASTHEAD_CONTEXT_BLOCKS])
     md = read_masthead(head_lines, first_page.furniture, first_page.height, body_text)
     head_texts = [b.text for b in head]
     where = read_heading_block(head_texts, md)
-    text_left = min((ln.x0 for b in text_blocks[:3] for ln in b.lines), default=0.0)
+    text_left = min((ln.x0 for b in text_blocks[:TEXT_COLUMN_BLOCKS] for ln in b.lines), default=0.0)
     _title(head, where, md, text_left)
     if md.document_type == "other" and formula is not None:
         md.document_type = "resolution" if "/RES/" in (md.symbol or "") else md.document_type

@@ -22,6 +22,19 @@ SCRIPTS = [("ru", re.compile(r"[\u0400-\u04ff]")), ("ar", re.compile(r"[\u0600-\
 SCRIPT_MAJORITY = 0.5
 # The symbol is printed in the top part of page 1 (lower on older typed mastheads).
 SYMBOL_ZONE_RATIO = 0.3
+# The symbol's large first letter and the rest of it ("S" + "/RES/2789 (2025)") touch: at most this apart.
+SYMBOL_LETTER_GAP = 3.0
+# The issuing organ's name: large type (points) in the top part of page 1, longer than an abbreviation.
+ORGAN_ZONE_RATIO = 0.2
+ORGAN_MIN_SIZE = 13.0
+ORGAN_MIN_CHARS = 4
+# The masthead's date stands in the top part of page 1 (its symbol zone).
+DATE_ZONE_RATIO = 0.3
+# The session line ("Eightieth session") stands under the organ's name and is short.
+SESSION_MIN_TOP_RATIO = 0.15
+SESSION_MAX_CHARS = 80
+# A sponsor line says early on whether it submits a draft decision or a draft resolution.
+SUBMISSION_KIND_CHARS = 40
 
 
 def iso_date(text: str) -> str | None:
@@ -47,7 +60,7 @@ def find_symbols(lines: Sequence[Line], page_height: float) -> tuple[str | None,
                 for o in top
                 if o is not ln
                 and o.text.startswith("/")
-                and abs(o.x0 - ln.x1) < 3
+                and abs(o.x0 - ln.x1) < SYMBOL_LETTER_GAP
                 and o.top < ln.bottom
                 and ln.top < o.bottom
             ),
@@ -129,11 +142,11 @@ def read_masthead(
     body_lines = [
         ln
         for ln in head
-        if ln.top < page_height * 0.2
-        and ln.size >= 13
+        if ln.top < page_height * ORGAN_ZONE_RATIO
+        and ln.size >= ORGAN_MIN_SIZE
         and not P.SYMBOL_LINE.match(_clean(ln.text))
         and not re.match(r"^(United Nations|Naciones Unidas|Nations Unies|UNITED|NATIONS|Distr)", _clean(ln.text))
-        and len(_clean(ln.text)) > 3
+        and len(_clean(ln.text)) >= ORGAN_MIN_CHARS
     ]
     if body_lines:
         md.body = _clean(" ".join(ln.text for ln in sorted(body_lines, key=lambda ln: ln.top)))
@@ -149,12 +162,13 @@ def read_masthead(
                 value = m.group(1) or (texts[i + 1] if i + 1 < len(texts) else "")
                 md.distribution = value.strip().capitalize() if value else None
                 continue
-        if md.date is None and head[i].top < page_height * 0.3 and P.DATE.fullmatch(t):
+        if md.date is None and head[i].top < page_height * DATE_ZONE_RATIO and P.DATE.fullmatch(t):
             md.date = iso_date(t)
         m = P.ORIGINAL.match(t)
         if m and md.original_language is None:
             md.original_language = m.group(1).strip()
-        if md.session is None and P.SESSION.match(t) and len(t) < 80 and head[i].top > page_height * 0.15:
+        if (md.session is None and P.SESSION.match(t) and len(t) < SESSION_MAX_CHARS
+                and head[i].top > page_height * SESSION_MIN_TOP_RATIO):
             md.session = t
         m = P.AGENDA.match(t)
         if m and not md.agenda_items:
@@ -192,9 +206,9 @@ def read_heading_block(blocks: Sequence[str], md: Metadata) -> dict[str, int]:
         m = P.SUBMITTED_BY.match(t)
         if m:
             md.submitted_by = m.group(1).strip()
-            if P.DRAFT_DECISION.search(t[:40]):
+            if P.DRAFT_DECISION.search(t[:SUBMISSION_KIND_CHARS]):
                 dtype = dtype or "draft_decision"
-            elif P.DRAFT_RESOLUTION.search(t[:40]):
+            elif P.DRAFT_RESOLUTION.search(t[:SUBMISSION_KIND_CHARS]):
                 dtype = dtype or "draft_resolution"
             where["sponsor"] = i
             continue
