@@ -161,3 +161,16 @@ def test_an_english_text_that_quotes_a_russian_title_is_english():
     text = ("The General Assembly, Recalling the report of the Commission and its resolution 70/1, and "
             "taking note of the publication entitled “Мир и развитие” of the Institute for the year 2015,")
     assert language_of(text) == "en"
+
+
+# --- word lists are data -----------------------------------------------------------------------------
+
+
+def test_word_lists_are_read_from_the_data_files_without_their_comments():
+    from resparse.structure.wordlists import words
+
+    assert words("organs")[:2] == ("General Assembly", "Security Council")
+    assert "Working Group" in words("formula_heads")
+    assert words("lead_endings") == ("ing", "ed", "ful", "ous")
+    assert "Trinidad and Tobago" in words("names_with_and")
+    assert not any(w.startswith("#") for name in ("organs", "formula_heads", "lead_adjectives") for w in words(name))

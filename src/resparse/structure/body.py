@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from ..layout.blocks import TextBlock, join_lines, marker_pages
 from ..model.document import Annex, Block, FootnoteRef, Heading, Unit, WrapUp
 from . import patterns as P
+from .wordlists import words
 
 # An enacting formula is short; a paragraph that opens with the organ's name is longer.
 FORMULA_MAX_WORDS = 30
@@ -394,7 +395,7 @@ class BodyBuilder:
         """The single unnumbered operative paragraph closes with a full stop, or opens a list after a verb."""
         end = terminal(text)
         first = (lead or text).split()[0] if (lead or text).split() else ""
-        participle = first.endswith(("ing", "ed", "ful", "ous")) or first in {"Aware", "Cognizant", "Conscious"}
+        participle = first.endswith(words("lead_endings")) or first in words("lead_adjectives")
         if end in {".", ";"}:
             return not participle or end == "."
         return end == ":" and not participle

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from importlib import resources
 
 from ..citations.find import canonical_symbol, split_joint
 from ..citations.find import iso_date as parse_date
 from ..model.document import Metadata
 from ..model.text import Line
 from . import patterns as P
+from .wordlists import words
 
 # Texts in a non-Latin script: its letters make up most of the text (a quoted title does not count).
 SCRIPTS = [("ru", re.compile(r"[\u0400-\u04ff]")), ("ar", re.compile(r"[\u0600-\u06ff]")),
@@ -100,12 +100,7 @@ def language_of(text: str) -> str | None:
     return max(scores, key=lambda k: scores[k]) if any(scores.values()) else None
 
 
-def _names_with_and() -> list[str]:
-    text = resources.files(__package__).joinpath("data/names_with_and.txt").read_text(encoding="utf-8")
-    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-
-
-NAMES_WITH_AND = _names_with_and()
+NAMES_WITH_AND = list(words("names_with_and"))
 
 
 def _split_sponsors(text: str) -> list[str]:

@@ -9,6 +9,7 @@ import re
 
 from ..citations.patterns import MONTHS as CITATION_MONTHS
 from ..citations.patterns import SYMBOL_CORE
+from .wordlists import words
 
 # Month names of the official languages written in Latin script, and their numbers.
 MONTH_NUMBER = CITATION_MONTHS
@@ -25,41 +26,12 @@ SYMBOL_LINE = re.compile(
     re.X,
 )
 
-# Issuing organs named in mastheads and enacting formulas, longest first.
-ORGANS = [
-    "General Assembly",
-    "Security Council",
-    "Economic and Social Council",
-    "Human Rights Council",
-    "Trusteeship Council",
-    "Executive Board",
-    "Asamblea General",
-    "Consejo de Seguridad",
-    "Assemblée générale",
-    "Conseil de sécurité",
-]
+# Issuing organs named in mastheads and enacting formulas (data/organs.txt).
+ORGANS = list(words("organs"))
 
 # The enacting formula: "The General Assembly," · "The Conference of the Parties to ...," · "La Asamblea General,"
 FORMULA = re.compile(r"^(?:The|La|El|Le|L[’'])\s+[A-ZÉ][^.;:]{2,240}?(?:,|\b)$")
-FORMULA_HEADS = (
-    "Assembly",
-    "Council",
-    "Conference",
-    "Commission",
-    "Board",
-    "Committee",
-    "Meeting",
-    "Parties",
-    "Asamblea",
-    "Consejo",
-    "Assemblée",
-    "Conseil",
-    "Agreement",
-    "Working Group",
-    "Forum",
-    "Organization",
-    "Group",
-)
+FORMULA_HEADS = words("formula_heads")  # data/formula_heads.txt
 
 # Paragraph labels at the start of a block, by family (§3.4, §3.5).
 NUMBER_LABEL = re.compile(r"^(\d{1,3})\.(?:\s+|(?=[A-Z“\"(]))")  # 1.  Decides
