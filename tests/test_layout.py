@@ -255,3 +255,20 @@ def test_marker_offset_after_a_soft_hyphen_inside_a_line():
     text, markers = join_lines([line("the develop\u00adment of", marker("2"), " States")])
     assert text == "the development of States"
     assert markers == [("2", len("the development of"))]
+
+
+def test_blocks_are_joined_once_with_the_vocabulary_and_read_through_it():
+    from resparse.layout.blocks import TextBlock, join_blocks
+    from resparse.model.text import Line, Span
+
+    def line(spans, top):
+        return Line(spans, x0=72.0, x1=500.0, top=top, bottom=top + 10, size=10.0, page=1)
+
+    block = TextBlock([line([Span("Welcomes the partici-")], 100.0),
+                       line([Span("pation of States"), Span("2", marker=True), Span(" in the work;")], 112.0)])
+    plain = block.text
+    joined = join_blocks([block], {"participation"})[0]
+    assert plain == "Welcomes the partici-pation of States in the work;"  # no vocabulary: the hyphen stays
+    assert joined.text == "Welcomes the participation of States in the work;"
+    assert joined.markers == [("2", len("Welcomes the participation of States"))]
+    assert block.joined is None and joined.lines is block.lines  # a new block; the old one is unchanged

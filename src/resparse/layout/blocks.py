@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model.text import Line, Page
 
@@ -46,10 +46,16 @@ SOFT_HYPHEN = "\u00ad"
 
 @dataclass
 class TextBlock:
-    """Consecutive body lines that belong together, on one or more pages."""
+    """Consecutive body lines that belong together, on one or more pages.
+
+    `joined` is the block's text and footnote markers (with their offsets), joined once with the
+    document's vocabulary by `join_blocks`; every later rule reads the block through it, so a block is
+    classified on the same text it is written out with.
+    """
 
     lines: list[Line]
     continues: bool = False  # first line continues the previous page's last block
+    joined: tuple[str, list[tuple[str, int]]] | None = None
 
     @property
     def first(self) -> Line:
@@ -73,7 +79,18 @@ class TextBlock:
 
     @property
     def text(self) -> str:
-        return join_lines(self.lines)[0]
+        return self.joined[0] if self.joined is not None else join_lines(self.lines)[0]
+
+    @property
+    def markers(self) -> list[tuple[str, int]]:
+        """The footnote markers of the joined text, each with the offset where it stands."""
+        return self.joined[1] if self.joined is not None else join_lines(self.lines)[1]
+
+
+def join_blocks(blocks: Iterable[TextBlock], vocabulary: set[str]) -> list[TextBlock]:
+    """The blocks with their text and markers joined, once, with the document's `vocabulary` (which tells
+    a line-end hyphen that breaks a word from one that belongs to it)."""
+    return [replace(b, joined=join_lines(b.lines, vocabulary)) for b in blocks]
 
 
 def text_margin(lines: Sequence[Line]) -> float:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..layout.blocks import TextBlock, join_lines, marker_pages
+from ..layout.blocks import TextBlock, marker_pages
 from ..model.document import Annex, Block, FootnoteRef, Heading, Unit, WrapUp
 from . import patterns as P
 from .wordlists import words
@@ -185,7 +185,7 @@ class BodyBuilder:
     def _unit_text(self, block: TextBlock, skip: int) -> tuple[str, list[FootnoteRef], str | None]:
         from .footnotes import inline_slash_markers
 
-        text, markers = join_lines(block.lines, self.vocab)
+        text, markers = block.text, block.markers
         lead = _lead(block, skip)
         body = text[skip:].lstrip()
         cut = len(text) - len(body)
@@ -242,7 +242,7 @@ class BodyBuilder:
 
     # ------------------------------------------------------------------ pieces
     def _record_markers(self, block: TextBlock, owner: object) -> None:
-        _, markers = join_lines(block.lines, self.vocab)
+        markers = block.markers
         for (m, _), page in zip(markers, marker_pages(block.lines), strict=False):
             self.markers.append((m, owner, page))
 

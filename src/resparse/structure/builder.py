@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..layout.blocks import TextBlock, join_lines, text_margin, vocabulary
+from ..layout.blocks import TextBlock, join_blocks, text_margin, vocabulary
 from ..layout.page import body_size
 from ..model.document import Annex, Document, Formula, Heading, Preamble, Source, Unit, WrapUp
 from ..model.document import Warning as DocWarning
@@ -114,13 +114,13 @@ def build_document(pages: Sequence[Page], blocks: Sequence[TextBlock], source: S
                    trace: ParseTrace | None = None) -> Document:
     """The structure stage: the document tree of laid-out pages and their body's text blocks; `trace`, if
     given, is filled with where each unit came from."""
-    blocks = list(blocks)
     all_lines = [ln for p in pages for ln in p.body]
     size = body_size(all_lines)
     # Whether the document sets its leads in italics (typed and scanned documents underline them).
     italics = sum(1 for ln in all_lines
                   if abs(ln.size - size) < BODY_SIZE_TOLERANCE and ln.spans[0].italic) >= MIN_ITALIC_LEADS
     vocab = vocabulary(blocks)
+    blocks = join_blocks(blocks, vocab)
     note_lines: list[list[Line]] | None = [] if trace is not None else None
     footnotes = parse_footnotes(pages, vocab, note_lines)
     known = {f.marker for f in footnotes}
@@ -158,7 +158,7 @@ def build_document(pages: Sequence[Page], blocks: Sequence[TextBlock], source: S
     head_markers: list[tuple[str, str]] = []
     title_blocks: list[TextBlock] = []
     for i, b in enumerate(head):
-        _, markers = join_lines(b.lines)
+        markers = b.markers
         place = "title" if where.get("title") == i or (md.title and b.text == md.title) else "head"
         if place == "title":
             title_blocks.append(b)
@@ -166,7 +166,7 @@ def build_document(pages: Sequence[Page], blocks: Sequence[TextBlock], source: S
         for star in re.findall(r"(?<=[\w:,.)])(\*{1,3})(?=[,\s]|$)", b.text):
             head_markers.append((star, "head"))
     if has_formula:
-        _, markers = join_lines(formula_block.lines)
+        markers = formula_block.markers
         head_markers += [(m, "formula") for m, _ in markers]
     _link_footnotes(doc, head_markers, body.marker_units)
     doc.warnings.extend(_check_numbering(doc.operative, "para"))
