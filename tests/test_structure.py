@@ -174,3 +174,10 @@ def test_word_lists_are_read_from_the_data_files_without_their_comments():
     assert words("lead_endings") == ("ing", "ed", "ful", "ous")
     assert "Trinidad and Tobago" in words("names_with_and")
     assert not any(w.startswith("#") for name in ("organs", "formula_heads", "lead_adjectives") for w in words(name))
+
+
+def test_the_passes_over_the_tree_run_in_their_order():
+    from resparse.structure.builder import PASSES
+
+    names = [name for name, _ in PASSES]
+    assert names == ["assign_ids", "link_footnotes", "check_numbering", "attach_citations"]

@@ -7,7 +7,8 @@ and their links → ids → numbering warnings → citations.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from ..layout.blocks import TextBlock, join_blocks, text_margin, vocabulary
 from ..layout.page import body_size
@@ -152,7 +153,6 @@ def build_document(pages: Sequence[Page], blocks: Sequence[TextBlock], source: S
         annexes=body.annexes,
         footnotes=footnotes,
     )
-    assign_ids(doc)
 
     # Footnote references: the unit where each marker stands; markers in the heading block → head/title.
     head_markers: list[tuple[str, str]] = []
@@ -168,10 +168,9 @@ def build_document(pages: Sequence[Page], blocks: Sequence[TextBlock], source: S
     if has_formula:
         markers = formula_block.markers
         head_markers += [(m, "formula") for m, _ in markers]
-    _link_footnotes(doc, head_markers, body.marker_units)
-    doc.warnings.extend(_check_numbering(doc.operative, "para"))
-    with stage("citations"):
-        attach_citations(doc)
+    links = MarkerPlaces(head=head_markers, body=body.marker_units)
+    for _name, run in PASSES:
+        run(doc, links)
     if trace is not None:
         trace.pages = list(pages)
         trace.head, trace.blocks = head, blocks[start:]
@@ -183,6 +182,29 @@ def build_document(pages: Sequence[Page], blocks: Sequence[TextBlock], source: S
             FootnoteSource(f.marker, f.ref, f.page, lines) for f, lines in zip(footnotes, note_lines or [], strict=True)
         ]
     return doc
+
+
+@dataclass(frozen=True)
+class MarkerPlaces:
+    """Where the footnote markers stand: in the heading block (`head`, `title`, `formula`) and in units."""
+
+    head: list[tuple[str, str]]
+    body: list[tuple[str, object, int]]
+
+
+def _cite(doc: Document, links: MarkerPlaces) -> None:
+    with stage("citations"):
+        attach_citations(doc)
+
+
+# The passes over the built tree, in order: each needs what the ones before it did (a footnote links to a
+# unit's id; citations resolve "Ibid." through the footnotes' order).
+PASSES: tuple[tuple[str, Callable[[Document, MarkerPlaces], None]], ...] = (
+    ("assign_ids", lambda doc, links: assign_ids(doc)),
+    ("link_footnotes", lambda doc, links: _link_footnotes(doc, links.head, links.body)),
+    ("check_numbering", lambda doc, links: doc.warnings.extend(_check_numbering(doc.operative, "para"))),
+    ("attach_citations", _cite),
+)
 
 
 def _kind(owner: object) -> str:
