@@ -108,6 +108,7 @@ EXIT_CODE_MEANINGS: dict[str, str] = {
     "empty": "the input is empty",
     "too_large": "the input exceeds the page or byte limit",
     "timeout": "the input took longer than the time limit",
-    "internal": "a bug in resparse (please report it with the file)",
+    "internal": "a bug in resparse (please report it with the file); also when resparse runs out of memory on "
+                "the input",
     "interrupted": "interrupted (Ctrl-C, or SIGTERM during a batch); finished outputs are kept",
 }
