@@ -70,10 +70,3 @@ def get_engine(engine: str | PdfEngine | None = None) -> PdfEngine:
 
         return PdfplumberEngine()
     raise ValueError(f"unknown PDF engine {engine!r} (choose from {', '.join(ENGINES)})")
-
-
-def read_pages(
-    data: bytes, name: str, engine: str | PdfEngine | None = None, max_pages: int | None = None
-) -> list[PageChars]:
-    """All pages of a PDF as positioned characters."""
-    return list(get_engine(engine).pages(data, name, max_pages=max_pages))
