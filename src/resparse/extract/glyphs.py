@@ -103,6 +103,12 @@ def glyph_runs(rows: list[list]) -> list[Char]:
     return out
 
 
+def chars_from_rows(rows: list[list]) -> list[Char]:
+    """What every engine returns for a page: its glyph rows (see `glyph_runs`) as runs, fake-bold copies
+    removed. The one step from an engine's glyphs to `PageChars.chars`, so that engines cannot differ here."""
+    return dedupe_glyphs(glyph_runs(rows))
+
+
 def _run_char(texts: list[str], first: list, last: list) -> Char:
     font, size, bold, italic = first[4]
     baseline = first[3]

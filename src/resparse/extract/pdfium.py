@@ -1,9 +1,9 @@
 """The PDFium engine (pypdfium2): positioned characters and rules of each page, read in C.
 
-Text comes from PDFium's text page in one call per page; each glyph's box and text object come from
-one call each, and everything that belongs to a text object (font, size, style) is read once per
-object. Geometry follows the conventions of `model.text`: top-left origin, `bottom` at the glyph's
-baseline and `top` one font size above it, `x1` at the glyph's advance.
+Text comes from PDFium's text page in one call per page; each glyph's text object and origin come
+from one call each, and what glyphs of one font, size and matrix share (name, style, widths) is read
+once for all of them. Geometry follows the conventions of `model.text`: top-left origin, `bottom` at
+the glyph's baseline and `top` one font size above it, `x1` at the glyph's advance.
 """
 
 from __future__ import annotations
@@ -18,8 +18,7 @@ from ..model.text import Char, PageChars, Rule
 from .glyphs import (
     UNMAPPED_GLYPH,
     base_font_name,
-    dedupe_glyphs,
-    glyph_runs,
+    chars_from_rows,
     is_bold,
     is_italic,
     is_upright,
@@ -107,28 +106,26 @@ class _RunStyle:
     """What the glyphs of one font, size and text matrix share, read once for all of them (a page has a
     handful of these, and a hundred text objects)."""
 
-    __slots__ = ("font", "name", "bold", "italic", "size", "hscale", "upright", "run", "widths", "_font_size")
+    __slots__ = ("font", "hscale", "upright", "run", "widths", "_font_size")
 
     def __init__(self, R, font, font_size: float, m, name_buffer) -> None:  # noqa: N803 - the raw module
         self.font = font
         length = R.FPDFFont_GetBaseFontName(font, name_buffer, FONT_NAME_BUFFER) if font else 0
-        self.name = base_font_name(name_buffer.value.decode("latin-1")) if length else ""
-        self.bold, self.italic = is_bold(self.name), is_italic(self.name)
+        name = base_font_name(name_buffer.value.decode("latin-1")) if length else ""
         # The glyph's height on the page: the font size scaled by the text and graphics matrices.
-        self.size = round(font_size * math.hypot(m.c, m.d), 2)
+        size = round(font_size * math.hypot(m.c, m.d), 2)
+        self.run = (name, size, is_bold(name), is_italic(name))  # the glyph rows' run
         self.hscale = math.hypot(m.a, m.b)
         self.upright = is_upright(m.a, m.b, m.c, m.d)
-        self.run = (self.name, self.size, self.bold, self.italic)
-        self.widths: dict[str, float] = {}
+        self.widths: dict[str, float] = {}  # advance by character, filled by `measure`
         self._font_size = font_size
 
-    def advance(self, R, text: str) -> float:  # noqa: N803
-        """The glyph's advance width on the page (its width in the font, scaled)."""
-        width = self.widths.get(text)
-        if width is None:
-            w = ctypes.c_float()
-            ok = self.font and R.FPDFFont_GetGlyphWidth(self.font, ord(text[0]), ctypes.c_float(self._font_size), w)
-            width = self.widths[text] = (w.value if ok else 0.0) * self.hscale
+    def measure(self, R, text: str) -> float:  # noqa: N803
+        """The advance on the page of the glyph PDFium reports as `text` (its width in the font, scaled),
+        remembered in `widths`."""
+        w = ctypes.c_float()
+        ok = self.font and R.FPDFFont_GetGlyphWidth(self.font, ord(text[0]), ctypes.c_float(self._font_size), w)
+        width = self.widths[text] = (w.value if ok else 0.0) * self.hscale
         return width
 
 
@@ -205,11 +202,11 @@ def _read_chars(page, left: float, top: float) -> list[Char]:
                 t = "-"
             width = style.widths.get(t)  # by the character PDFium reports: it maps back to the glyph's code
             if width is None:
-                width = style.advance(R, t)
+                width = style.measure(R, t)
             if not t.isspace() and has_map_error(tpa, i):
                 t = UNMAPPED_GLYPH
             rows.append([t, x0, x0 + width, top - y.value, style.run])
-        return dedupe_glyphs(glyph_runs(rows))
+        return chars_from_rows(rows)
     finally:
         textpage.close()
 

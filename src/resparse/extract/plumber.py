@@ -16,8 +16,7 @@ from ..model.text import PageChars, Rule
 from .glyphs import (
     UNMAPPED_GLYPH,
     base_font_name,
-    dedupe_glyphs,
-    glyph_runs,
+    chars_from_rows,
     is_bold,
     is_italic,
     is_upright,
@@ -79,41 +78,48 @@ class PdfplumberEngine:
             for number, page in enumerate(pdf.pages, 1):
                 problems = _ProblemCounter()
                 logging.getLogger("pdfminer").addHandler(problems)
-                try:
-                    chars = self._read_page(page, number)
+                try:  # only pdfminer's reading: a mistake of ours below is not a damaged page
+                    objects = _read_objects(page)
                 except Exception as e:
                     raise Corrupt(name, f"damaged page {number}: {describe_exception(_unwrap(e))}") from None
                 finally:
                     logging.getLogger("pdfminer").removeHandler(problems)
+                chars = _page_chars(page, number, objects)
                 chars.read_problems = problems.count
                 yield chars
                 page.close()
 
-    def _read_page(self, page, number: int) -> PageChars:
-        _repair_page_fonts(page)
-        rows: list[list] = []  # [text, x0, x1, baseline, run] in drawing order, spaces included
-        descents = _font_descents(page)
-        runs: dict[tuple[str, float], tuple[str, float, bool, bool]] = {}  # (font, size, bold, italic)
-        for c in page.chars:
-            text = c.get("text") or ""
-            if not text or not is_upright(*c["matrix"][:4]):  # turned text: see `glyphs`
-                continue
-            if CID_TEXT.fullmatch(text):  # pdfminer's name for a glyph it has no character for
-                text = UNMAPPED_GLYPH
-            size = round(float(c.get("size") or 0), 2)
-            # pdfminer puts a glyph's box bottom at the font's descent line; the baseline is what we report.
-            baseline = float(c["bottom"]) + descents.get(c.get("fontname"), 0.0) * float(c.get("size") or 0)
-            run = runs.get((c.get("fontname") or "", size))
-            if run is None:
-                font = base_font_name(c.get("fontname") or "")
-                run = runs[(c.get("fontname") or "", size)] = (font, size, is_bold(font), is_italic(font))
-            rows.append([text, float(c["x0"]), float(c["x1"]), baseline, run])
-        rules = []
-        for r in list(page.lines) + list(page.rects):
-            if abs(float(r["bottom"]) - float(r["top"])) <= RULE_MAX_THICKNESS:
-                rules.append(Rule(x0=float(r["x0"]), x1=float(r["x1"]), top=float(r["top"])))
-        return PageChars(number=number, width=float(page.width), height=float(page.height),
-                         chars=dedupe_glyphs(glyph_runs(rows)), rules=rules)
+
+def _read_objects(page) -> tuple[list[dict], list[dict], dict[str, float]]:
+    """The page's characters, lines and rectangles as pdfminer reads them, and its fonts' descents."""
+    _repair_page_fonts(page)
+    chars = page.chars
+    return chars, list(page.lines) + list(page.rects), _font_descents(page)
+
+
+def _page_chars(page, number: int, objects: tuple[list[dict], list[dict], dict[str, float]]) -> PageChars:
+    chars, paths, descents = objects
+    rows: list[list] = []  # [text, x0, x1, baseline, run] in drawing order, spaces included
+    runs: dict[tuple[str, float], tuple[str, float, bool, bool]] = {}  # (font, size, bold, italic)
+    for c in chars:
+        text = c.get("text") or ""
+        if not text or not is_upright(*c["matrix"][:4]):  # turned text: see `glyphs`
+            continue
+        if CID_TEXT.fullmatch(text):  # pdfminer's name for a glyph it has no character for
+            text = UNMAPPED_GLYPH
+        fontname, exact_size = c.get("fontname") or "", float(c.get("size") or 0)
+        size = round(exact_size, 2)
+        # pdfminer puts a glyph's box bottom at the font's descent line; the baseline is what we report.
+        baseline = float(c["bottom"]) + descents.get(fontname, 0.0) * exact_size
+        run = runs.get((fontname, size))
+        if run is None:
+            font = base_font_name(fontname)
+            run = runs[(fontname, size)] = (font, size, is_bold(font), is_italic(font))
+        rows.append([text, float(c["x0"]), float(c["x1"]), baseline, run])
+    rules = [Rule(x0=float(r["x0"]), x1=float(r["x1"]), top=float(r["top"]))
+             for r in paths if abs(float(r["bottom"]) - float(r["top"])) <= RULE_MAX_THICKNESS]
+    return PageChars(number=number, width=float(page.width), height=float(page.height),
+                     chars=chars_from_rows(rows), rules=rules)
 
 
 class _ProblemCounter(logging.Handler):
