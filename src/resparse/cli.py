@@ -42,7 +42,7 @@ from .errors import (
 )
 from .extract.pdf import DEFAULT_ENGINE_NAME, ENGINES
 from .failures import classify
-from .inspect import RENDER_SCALE, Inspection, inspect_pdf
+from .inspect import RENDER_SCALE, inspect_pdf
 from .schema import SchemaViolation, UnreadableData, load_data, schema_text
 from .schema import validate as validate_data
 from .writers import DEFAULT_FORMAT, WRITERS, render, write_atomic
@@ -154,6 +154,12 @@ def _time_limit(seconds: float | None) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+# The PDF engine, chosen the same way by every command that reads a PDF.
+_engine_option = click.option(
+    "--engine", type=click.Choice(list(ENGINES)), default=DEFAULT_ENGINE_NAME, show_default=True,
+    help="PDF engine: pdfium (fast) or pdfplumber (pdfminer.six); both give the same tree.")
+
+
 @main.command(epilog=_exit_code_table())
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...", type=click.Path(allow_dash=True))
 @click.option("-f", "--format", "fmt", type=click.Choice(list(WRITERS)), default=DEFAULT_FORMAT,
@@ -185,8 +191,7 @@ def _time_limit(seconds: float | None) -> Iterator[None]:
               help="Refuse longer documents as too_large; 0: no limit.")
 @click.option("--max-bytes", default=str(api.DEFAULT_MAX_BYTES), show_default=True, metavar="SIZE",
               help="Refuse bigger files as too_large (bytes, or 200M, 1G ...); 0: no limit.")
-@click.option("--engine", type=click.Choice(list(ENGINES)), default=DEFAULT_ENGINE_NAME, show_default=True,
-              help="PDF engine: pdfium (fast) or pdfplumber (pdfminer.six); both give the same tree.")
+@_engine_option
 @click.option("--debug", is_flag=True, help="Show library warnings and the traceback of internal errors.")
 def extract(inputs: tuple[str, ...], fmt: str, output: str | None, compact: bool, out_dir: str | None,
             jsonl: bool, jobs: int | None, pattern: str, timeout: float | None, skip_existing: bool,
@@ -553,8 +558,7 @@ PAGE_FILE_MIN_DIGITS = 3
               help="chars: the engine's glyph runs and rules; lines; page: lines with their area (body, notes, "
                    "furniture); blocks; tree: the document's units.")
 @click.option("-p", "--page", type=int, metavar="N", help="Only page N (1 is the first).")
-@click.option("--engine", type=click.Choice(list(ENGINES)), default=DEFAULT_ENGINE_NAME, show_default=True,
-              help="PDF engine.")
+@_engine_option
 @click.option("--debug", is_flag=True, help="Show library warnings and the traceback of internal errors.")
 def debug_command(file: str, stage: str, page: int | None, engine: str, debug: bool) -> None:
     """Print what one stage of the parser produced for the PDF FILE, as JSON lines on stdout.
@@ -584,8 +588,7 @@ def debug_command(file: str, stage: str, page: int | None, engine: str, debug: b
                    "(created if need be) for --all-pages.")
 @click.option("--scale", type=click.FloatRange(min=0.1, max=10), default=RENDER_SCALE, show_default=True,
               help="Pixels per PDF point (1 = 72 dpi).")
-@click.option("--engine", type=click.Choice(list(ENGINES)), default=DEFAULT_ENGINE_NAME, show_default=True,
-              help="PDF engine that reads the page (both give the same tree).")
+@_engine_option
 @click.option("--debug", is_flag=True, help="Show library warnings and the traceback of internal errors.")
 def inspect_command(file: str, page: int | None, all_pages: bool, output: str | None, scale: float,
                     engine: str, debug: bool) -> None:
@@ -605,7 +608,8 @@ def inspect_command(file: str, page: int | None, all_pages: bool, output: str | 
     if page is not None and page < 1:
         _error_line(file, f"no page {page}: pages are numbered from 1")
         _exit(EXIT_USAGE)
-    inspection = _inspect_one(file, debug, engine)
+    with _one_input(file, file, debug):
+        inspection = inspect_pdf(file, engine=engine)
     count = inspection.page_count
     if page is not None and page > count:
         _error_line(file, f"no page {page}: the document has {count} page{'s' if count != 1 else ''}")
@@ -640,8 +644,3 @@ def inspect_command(file: str, page: int | None, all_pages: bool, output: str | 
         click.echo(target, err=True)
 
 
-def _inspect_one(file: str, debug: bool, engine: str = DEFAULT_ENGINE_NAME) -> Inspection:
-    """The parse of FILE with its overlay; errors are one stderr line and the exit code of their kind."""
-    with _one_input(file, file, debug):
-        return inspect_pdf(file, engine=engine)
-    raise AssertionError("unreachable: _one_input exits on every error")
