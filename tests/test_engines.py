@@ -17,6 +17,7 @@ from conftest import SHARED
 from resparse.batch import BatchOptions, collect_inputs, plan_jobs, run_batch
 from resparse.extract.glyphs import (
     UNMAPPED_GLYPH,
+    Glyphs,
     dedupe_glyphs,
     glyph_runs,
     is_upright,
@@ -65,27 +66,33 @@ def test_dedupe_is_linear_on_a_page_of_many_glyphs():
 
 def test_a_kerned_glyph_ends_where_the_next_one_starts():
     run, bold = ("Times", 10.0, False, False), ("Times-Bold", 10.0, True, False)
-    rows = [["V", 0.0, 7.0, 50.0, run], ["A", 6.2, 13.0, 50.0, run], [" ", 13.0, 15.5, 50.0, run],
-            ["B", 15.5, 22.0, 50.0, bold]]
-    runs = glyph_runs(rows)
-    assert [r[2] for r in rows] == [6.2, 13.0, 15.5, 22.0]  # only V, which A starts inside, is shortened
-    assert [(c.text, c.x0, c.x1, c.bold) for c in runs] == [("VA", 0.0, 13.0, False), ("B", 15.5, 22.0, True)]
+    rows = [("V", 0.0, 7.0, 50.0, run), ("A", 6.2, 13.0, 50.0, run), ("B", 15.0, 22.0, 50.0, bold)]
+    # V ends where A starts: the gap from V to a following "A" in another run is measured from 6.2
+    assert [(c.text, c.x0, c.x1, c.bold) for c in glyph_runs(Glyphs.from_rows(rows))] == [
+        ("VA", 0.0, 13.0, False), ("B", 15.0, 22.0, True)]
+    apart = [("V", 0.0, 7.0, 50.0, run), ("A", 6.2, 13.0, 50.0, bold)]  # another run: V keeps its advance
+    assert [(c.text, c.x1) for c in glyph_runs(Glyphs.from_rows(apart))] == [("V", 7.0), ("A", 13.0)]
+    tight = [("V", 0.0, 7.0, 50.0, run), (" ", 6.5, 9.0, 50.0, run), ("A", 9.0, 16.0, 50.0, run)]
+    assert [(c.text, c.x1) for c in glyph_runs(Glyphs.from_rows(tight))] == [("V", 6.5), ("A", 16.0)]
 
 
 def test_glyphs_set_together_make_one_run_and_gaps_or_style_changes_end_it():
     body, small = ("Times", 10.0, False, False), ("Times", 6.5, False, False)
-    rows = [["W", 0.0, 9.0, 50.0, body], ["o", 9.0, 14.0, 50.0, body], ["r", 14.2, 17.5, 50.0, body],  # +0.2: kerning
-            ["1", 17.6, 20.9, 46.0, small],  # a raised marker: another size and baseline
-            ["d", 24.0, 29.0, 50.0, body],  # a word gap of 3 points
-            ["s", 29.0, 33.0, 50.5, body]]  # another baseline
-    assert [c.text for c in glyph_runs(rows)] == ["Wor", "1", "d", "s"]
-    assert glyph_runs([]) == []
+    rows = [("W", 0.0, 9.0, 50.0, body), ("o", 9.0, 14.0, 50.0, body), ("r", 14.2, 17.5, 50.0, body),  # +0.2: kerning
+            ("1", 17.6, 20.9, 46.0, small),  # a raised marker: another size and baseline
+            ("d", 24.0, 29.0, 50.0, body),  # a word gap of 3 points
+            ("s", 29.0, 33.0, 50.5, body)]  # another baseline
+    assert [c.text for c in glyph_runs(Glyphs.from_rows(rows))] == ["Wor", "1", "d", "s"]
+    assert glyph_runs(Glyphs.from_rows([])) == []
+    assert glyph_runs(Glyphs.from_rows([(" ", 0.0, 2.5, 50.0, body)])) == []
 
 
 def test_a_glyph_drawn_twice_in_a_row_is_read_once():
     body = ("Times", 10.0, False, False)
-    rows = [["A", 0.0, 7.0, 50.0, body], ["A", 0.3, 7.3, 50.2, body], ["B", 7.0, 13.0, 50.0, body]]
-    assert [(c.text, c.x0, c.x1) for c in glyph_runs(rows)] == [("AB", 0.0, 13.0)]
+    rows = [("A", 0.0, 7.0, 50.0, body), ("A", 0.3, 7.3, 50.2, body), ("B", 7.0, 13.0, 50.0, body)]
+    assert [(c.text, c.x0, c.x1) for c in glyph_runs(Glyphs.from_rows(rows))] == [("AB", 0.0, 13.0)]
+    again = [("A", 0.0, 7.0, 50.0, body), ("A", 7.0, 14.0, 50.0, body)]  # the next letter, also an A
+    assert [c.text for c in glyph_runs(Glyphs.from_rows(again))] == ["AA"]
 
 
 def test_upright_allows_float_noise_but_not_a_turn():

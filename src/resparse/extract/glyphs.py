@@ -14,6 +14,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import numpy as np
 
 from ..model.text import Char
 
@@ -60,59 +63,88 @@ def is_upright(a: float, b: float, c: float, d: float) -> bool:
     return a > 0 and d > 0 and abs(b) <= UPRIGHT_MAX_SLANT * a and abs(c) <= UPRIGHT_MAX_SLANT * d
 
 
-def glyph_runs(rows: list[list]) -> list[Char]:
+Run = tuple[str, float, bool, bool]  # a glyph's (font, size, bold, italic)
+
+
+@dataclass(frozen=True)
+class Glyphs:
+    """A page's glyphs in drawing order, spaces included, as columns (one entry per glyph): what an engine
+    reads, before `glyph_runs`. Columns, because a page has thousands of glyphs and each rule below is one
+    pass of array arithmetic over all of them, not one Python step per glyph."""
+
+    text: np.ndarray  # str, one glyph each
+    x0: np.ndarray  # where the glyph starts and where its advance ends (points)
+    x1: np.ndarray
+    baseline: np.ndarray
+    run: np.ndarray  # index into `runs`
+    runs: tuple[Run, ...]  # distinct
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[tuple[str, float, float, float, Run]]) -> Glyphs:
+        """Glyphs from `(text, x0, x1, baseline, run)` rows."""
+        index: dict[Run, int] = {}
+        texts, x0, x1, baseline, run = [], [], [], [], []
+        for t, a, b, base, r in rows:
+            texts.append(t)
+            x0.append(a)
+            x1.append(b)
+            baseline.append(base)
+            run.append(index.setdefault(r, len(index)))
+        return cls(np.array(texts, dtype=str), np.array(x0, dtype=float), np.array(x1, dtype=float),
+                   np.array(baseline, dtype=float), np.array(run, dtype=np.intp), tuple(index))
+
+
+def glyph_runs(glyphs: Glyphs) -> list[Char]:
     """The glyphs of a page, in drawing order, as runs of glyphs set together, spaces left out.
 
-    `rows` are `[text, x0, x1, baseline, run]` in drawing order, spaces included; `run` is the
-    `(font, size, bold, italic)` of the glyph. In one pass:
-
+    - A glyph drawn again right after itself at the same place (fake bold) is dropped.
     - A glyph's advance comes from its font's width table, but the writer may set the next glyph of the
       run closer (kerning, Arabic letter forms that share one character): the glyph then ends where the
       next one starts, so that the gap to a word after it is measured as printed.
-    - A glyph drawn again at once at the same place (fake bold) is dropped.
     - Glyphs in one font and size, on one baseline, each starting where the one before ends (within
       `RUN_JOIN_GAP` of the size), become one `Char`. No later stage tells such glyphs apart (a word gap,
       a marker or a column break is wider, or changes size or baseline), and the layout then works on a
       page's few hundred runs instead of its thousands of glyphs.
     """
-    out: list[Char] = []
-    texts: list[str] = []
-    first: list | None = None  # the first row of the open run
-    last: list | None = None  # its last row
-    prev: list | None = None  # the row before this one, space or glyph
-    for row in rows:
-        text, x0, x1, baseline, run = row
-        if (prev is not None and text == prev[0] and run == prev[4] and abs(x0 - prev[1]) <= DUPLICATE_GLYPH_TOLERANCE
-                and abs(baseline - prev[3]) <= DUPLICATE_GLYPH_TOLERANCE):
-            continue  # the glyph drawn again at once, to fake bold: `dedupe_glyphs` finds later copies
-        if prev is not None and prev[4] == run and abs(prev[3] - baseline) < SAME_BASELINE and prev[1] < x0 < prev[2]:
-            prev[2] = x0
-        prev = row
-        if text.isspace():
-            continue
-        if (last is not None and baseline == last[3] and run[:2] == last[4][:2]
-                and abs(x0 - last[2]) <= RUN_JOIN_GAP * run[1]):
-            texts.append(text)
-            last = row
-            continue
-        if first is not None:
-            out.append(_run_char(texts, first, last))
-        texts, first, last = [text], row, row
-    if first is not None:
-        out.append(_run_char(texts, first, last))
+    g = glyphs
+    if not len(g.x0):
+        return []
+    text, x0, x1, base, run = g.text, g.x0, g.x1, g.baseline, g.run
+    copy = np.zeros(len(x0), dtype=bool)
+    copy[1:] = ((text[1:] == text[:-1]) & (run[1:] == run[:-1])
+                & (np.abs(x0[1:] - x0[:-1]) <= DUPLICATE_GLYPH_TOLERANCE)
+                & (np.abs(base[1:] - base[:-1]) <= DUPLICATE_GLYPH_TOLERANCE))
+    if copy.any():
+        keep = ~copy
+        text, x0, x1, base, run = text[keep], x0[keep], x1[keep], base[keep], run[keep]
+    kerned = ((run[1:] == run[:-1]) & (np.abs(base[:-1] - base[1:]) < SAME_BASELINE)
+              & (x0[:-1] < x0[1:]) & (x0[1:] < x1[:-1]))
+    x1 = np.concatenate((np.where(kerned, x0[1:], x1[:-1]), x1[-1:]))
+    glyph = ~np.char.isspace(text)
+    text, x0, x1, base, run = text[glyph], x0[glyph], x1[glyph], base[glyph], run[glyph]
+    if not len(x0):
+        return []
+    sizes = np.array([r[1] for r in g.runs], dtype=float)[run]
+    face_index: dict[tuple[str, float], int] = {}
+    face = np.array([face_index.setdefault(r[:2], len(face_index)) for r in g.runs], dtype=np.intp)[run]
+    joined = ((base[1:] == base[:-1]) & (face[1:] == face[:-1])
+              & (np.abs(x0[1:] - x1[:-1]) <= RUN_JOIN_GAP * sizes[1:]))
+    starts = np.flatnonzero(np.concatenate(([True], ~joined)))
+    ends = np.append(starts[1:], len(x0))
+    texts = text.tolist()
+    x0s, x1s, bases = x0[starts].tolist(), x1[ends - 1].tolist(), base[starts].tolist()
+    first_runs = run[starts].tolist()
+    out = []
+    for k, (s, e) in enumerate(zip(starts.tolist(), ends.tolist(), strict=True)):
+        font, size, bold, italic = g.runs[first_runs[k]]
+        out.append(Char("".join(texts[s:e]), x0s[k], x1s[k], bases[k] - size, bases[k], size, font, bold, italic))
     return out
 
 
-def chars_from_rows(rows: list[list]) -> list[Char]:
-    """What every engine returns for a page: its glyph rows (see `glyph_runs`) as runs, fake-bold copies
+def chars_from_glyphs(glyphs: Glyphs) -> list[Char]:
+    """What every engine returns for a page: its glyphs (see `glyph_runs`) as runs, fake-bold copies
     removed. The one step from an engine's glyphs to `PageChars.chars`, so that engines cannot differ here."""
-    return dedupe_glyphs(glyph_runs(rows))
-
-
-def _run_char(texts: list[str], first: list, last: list) -> Char:
-    font, size, bold, italic = first[4]
-    baseline = first[3]
-    return Char("".join(texts), first[1], last[2], baseline - size, baseline, size, font, bold, italic)
+    return dedupe_glyphs(glyph_runs(glyphs))
 
 
 def _chain_clusters(items: list[Char], value, tolerance: float) -> Iterable[list[Char]]:

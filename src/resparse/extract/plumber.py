@@ -15,8 +15,9 @@ from ..errors import Corrupt, Encrypted, TooLarge
 from ..model.text import PageChars, Rule
 from .glyphs import (
     UNMAPPED_GLYPH,
+    Glyphs,
     base_font_name,
-    chars_from_rows,
+    chars_from_glyphs,
     is_bold,
     is_italic,
     is_upright,
@@ -99,7 +100,7 @@ def _read_objects(page) -> tuple[list[dict], list[dict], dict[str, float]]:
 
 def _page_chars(page, number: int, objects: tuple[list[dict], list[dict], dict[str, float]]) -> PageChars:
     chars, paths, descents = objects
-    rows: list[list] = []  # [text, x0, x1, baseline, run] in drawing order, spaces included
+    rows: list[tuple] = []  # (text, x0, x1, baseline, run) in drawing order, spaces included
     runs: dict[tuple[str, float], tuple[str, float, bool, bool]] = {}  # (font, size, bold, italic)
     for c in chars:
         text = c.get("text") or ""
@@ -115,11 +116,11 @@ def _page_chars(page, number: int, objects: tuple[list[dict], list[dict], dict[s
         if run is None:
             font = base_font_name(fontname)
             run = runs[(fontname, size)] = (font, size, is_bold(font), is_italic(font))
-        rows.append([text, float(c["x0"]), float(c["x1"]), baseline, run])
+        rows.append((text, float(c["x0"]), float(c["x1"]), baseline, run))
     rules = [Rule(x0=float(r["x0"]), x1=float(r["x1"]), top=float(r["top"]))
              for r in paths if abs(float(r["bottom"]) - float(r["top"])) <= RULE_MAX_THICKNESS]
     return PageChars(number=number, width=float(page.width), height=float(page.height),
-                     chars=chars_from_rows(rows), rules=rules)
+                     chars=chars_from_glyphs(Glyphs.from_rows(rows)), rules=rules)
 
 
 class _ProblemCounter(logging.Handler):
