@@ -274,6 +274,34 @@ def test_a_crashed_worker_costs_only_its_file(tmp_path, monkeypatch):
     assert "document" in records[0] and "document" in records[2]
 
 
+def test_with_one_worker_the_files_after_a_crash_are_still_converted(tmp_path, monkeypatch):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a.pdf", "b.pdf", "boom.pdf", "d.pdf", "e.pdf"):
+        (folder / name).write_bytes(text_pdf(pages=1, lines=3))
+    with_workers(monkeypatch, functools.partial(workers.crash, name="boom.pdf"))
+    result = run("extract", folder, "--jsonl", "-j", "1")
+    records = {Path(r["source_path"]).name: r for r in map(json.loads, result.stdout.splitlines())}
+    assert records["boom.pdf"]["error"]["type"] == "crashed"
+    assert all("document" in records[n] for n in ("a.pdf", "b.pdf", "d.pdf", "e.pdf"))
+
+
+def test_a_worker_serves_several_files_then_hands_over(tmp_path):
+    folder, pids = tmp_path / "in", tmp_path / "pids"
+    folder.mkdir()
+    pids.mkdir()
+    names = [f"f{i}.pdf" for i in range(5)]
+    for name in names:
+        (folder / name).write_bytes(text_pdf(pages=1, lines=3))
+    jobs = plan_jobs(collect_inputs([folder]), out_dir=tmp_path / "out", fmt="json")
+    result = run_batch(jobs, BatchOptions(jobs=1, files_per_worker=2),
+                             convert=functools.partial(workers.note_pid, pids=str(pids)))
+    assert result.summary.ok == 5
+    by_file = {n: (pids / f"{n}.pid").read_text() for n in names}
+    assert len(set(by_file.values())) == 3  # 2 + 2 + 1 files
+    assert all(list(by_file.values()).count(pid) <= 2 for pid in by_file.values())
+
+
 def test_limits_give_too_large(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()

@@ -34,3 +34,9 @@ def crash(task: Task, name: str) -> dict[str, Any]:
     if os.path.basename(task.source) == name:
         os.kill(os.getpid(), signal.SIGKILL)
     return convert_one(task)
+
+
+def note_pid(task: Task, pids: str) -> dict[str, Any]:
+    """The conversion, with the worker's pid recorded under the file's name in `pids`."""
+    Path(pids, os.path.basename(task.source) + ".pid").write_text(str(os.getpid()))
+    return convert_one(task)

@@ -9,12 +9,13 @@ The library behind `resparse extract` with several inputs; the CLI only parses o
 
 Guarantees:
 
-- Every file is converted in a fresh worker process (forked from a preloaded fork server, so the start
-  costs milliseconds). Nothing carries over from one file to the next, so the outputs are the same for
-  any number of workers.
+- Files are converted in worker processes (forked from a preloaded fork server), each converting files
+  one after another and handing over to a fresh process after `BatchOptions.files_per_worker` files (200)
+  or a file that took it past 1 GB of memory. A file's result depends on its bytes alone (`resparse.parse`
+  keeps nothing between files), so the outputs are the same for any number of workers.
 - A worker that runs past `timeout` is killed (SIGKILL) and its file is recorded as `timeout`. A worker
   that dies (a crash in a PDF library, the kernel's out-of-memory killer) costs only its file, recorded
-  as `crashed`. A worker also exits by itself when the batch process disappears.
+  as `crashed`; a fresh worker takes the next file. A worker also exits by itself when the batch process disappears.
 - Outputs are written atomically (`writers.write_atomic`: a temporary file in the same folder, then a
   rename), so an output is either complete or absent. Temporary files of killed workers, and those left
   by a batch that was itself killed, are removed (the latter at the start of the next run).

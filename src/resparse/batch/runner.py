@@ -23,13 +23,15 @@ _EXIT_GRACE = 5.0
 
 
 @dataclass
-class _Running:
-    job: Job
+class _Worker:
+    """A worker process and the job it is converting (None: idle, waiting for one)."""
+
     process: Any
-    conn: Any
-    watch: Any
-    started: float
-    deadline: float | None
+    conn: Any  # both ways: tasks to the worker, results back
+    watch: Any  # its other end closes when this process goes away (see `workers._exit_with_parent`)
+    job: Job | None = None
+    started: float = 0.0
+    deadline: float | None = None
 
 
 def _signal_name(exitcode: int | None) -> str:
@@ -60,7 +62,7 @@ def run_batch(jobs: Sequence[Job], options: BatchOptions = BatchOptions(), *,  #
     wall_started = time.time()
     workers = options.worker_count(len(jobs))
     records: dict[int, Record] = {}
-    running: list[_Running] = []
+    pool: list[_Worker] = []
     stopped_early = interrupted = False
 
     def finish(job: Job, record: Record, text: str | None = None) -> None:
@@ -71,15 +73,21 @@ def run_batch(jobs: Sequence[Job], options: BatchOptions = BatchOptions(), *,  #
         if record.status == FAILED and options.fail_fast:
             stopped_early = True
 
-    def kill(run: _Running) -> None:
+    def kill(worker: _Worker) -> None:
         with contextlib.suppress(Exception):
-            run.process.kill()
-        run.process.join(_EXIT_GRACE)
-        for c in (run.conn, run.watch):
-            with contextlib.suppress(Exception):
-                c.close()
-        if run.job.output is not None:
-            _remove(_temp_files(run.job.output))
+            worker.process.kill()
+        worker.process.join(_EXIT_GRACE)
+        _close(worker)
+        if worker.job is not None and worker.job.output is not None:
+            _remove(_temp_files(worker.job.output))
+
+    def assign(worker: _Worker, job: Job) -> None:
+        worker.job, worker.started = job, time.monotonic()
+        worker.deadline = worker.started + options.timeout if options.timeout else None
+        with contextlib.suppress(OSError):  # a worker that died: its sentinel tells, and the file is `crashed`
+            worker.conn.send(Task(job.source, _out(job), options))
+        if on_start is not None:
+            on_start(job)
 
     try:
         remove_stale_temp_files(jobs)
@@ -94,54 +102,77 @@ def run_batch(jobs: Sequence[Job], options: BatchOptions = BatchOptions(), *,  #
         pending.reverse()  # pop() from the end
         ctx = _context() if pending else None
 
-        while (pending or running) and not stopped_early:
-            while pending and len(running) < workers and not stopped_early:
-                job = pending.pop()
-                running.append(_start(ctx, job, options, convert))
-                if on_start is not None:
-                    on_start(job)
+        while (pending or any(w.job for w in pool)) and not stopped_early:
+            for worker in list(pool):
+                if worker.job is None and not worker.process.is_alive():  # died between files
+                    _close(worker)
+                    pool.remove(worker)
+                elif worker.job is None and pending and not stopped_early:
+                    assign(worker, pending.pop())
+            while pending and len(pool) < workers and not stopped_early:
+                pool.append(_start(ctx, convert))
+                assign(pool[-1], pending.pop())
+            busy = [w for w in pool if w.job is not None]
+            if not busy:
+                break
             now = time.monotonic()
-            deadlines = [r.deadline for r in running if r.deadline is not None]
+            deadlines = [w.deadline for w in busy if w.deadline is not None]
             wait_time = max(0.0, min(deadlines) - now) if deadlines else None
-            ready = set(wait_for([r.conn for r in running] + [r.process.sentinel for r in running], wait_time))
+            ready = set(wait_for([w.conn for w in busy] + [w.process.sentinel for w in busy], wait_time))
             now = time.monotonic()
-            for run in list(running):
-                if run.conn in ready or run.process.sentinel in ready:
+            for worker in busy:
+                job = worker.job
+                assert job is not None
+                if worker.conn in ready or worker.process.sentinel in ready:
                     message = None
                     with contextlib.suppress(EOFError, OSError):
-                        if run.conn.poll():
-                            message = run.conn.recv()
-                    run.process.join(_EXIT_GRACE)
-                    if run.process.is_alive():
-                        kill(run)
-                    running.remove(run)
-                    for c in (run.conn, run.watch):
-                        c.close()
-                    finish(run.job, _record(run, message, now, options), (message or {}).get("text"))
-                elif run.deadline is not None and now >= run.deadline:
-                    kill(run)
-                    running.remove(run)
+                        if worker.conn.poll():
+                            message = worker.conn.recv()
+                    record = _record(worker, message, now, options)
+                    if message is None or message.get("retire"):
+                        worker.process.join(_EXIT_GRACE)
+                        if worker.process.is_alive():
+                            kill(worker)
+                        _close(worker)
+                        pool.remove(worker)
+                    worker.job = None
+                    finish(job, record, (message or {}).get("text"))
+                elif worker.deadline is not None and now >= worker.deadline:
+                    kill(worker)
+                    pool.remove(worker)
                     detail = f"took longer than the limit of {options.timeout:g} s; stopped"
-                    finish(run.job, Record(run.job.source, _out(run.job), FAILED,
-                                           error=_error(Timeout.code, run.job.source, detail),
-                                           seconds=now - run.started))
+                    finish(job, Record(job.source, _out(job), FAILED, error=_error(Timeout.code, job.source, detail),
+                                       seconds=now - worker.started))
     except KeyboardInterrupt:
         interrupted = True
     finally:
-        for run in running:
+        for worker in pool:
             # A worker may have finished its file just as the batch stopped: its output is complete
             # (written atomically), so it counts as converted, not as lost.
             message = None
-            with contextlib.suppress(EOFError, OSError):
-                if run.conn.poll():
-                    message = run.conn.recv()
-            kill(run)
+            if worker.job is not None:
+                with contextlib.suppress(EOFError, OSError):
+                    if worker.conn.poll():
+                        message = worker.conn.recv()
+            else:
+                with contextlib.suppress(Exception):
+                    worker.conn.send(None)  # idle: told to stop
+            job = worker.job
+            if job is None:
+                worker.process.join(_EXIT_GRACE)
+            if worker.process.is_alive() or job is not None:
+                if message is not None:
+                    worker.job = None  # its output is complete: nothing to remove
+                kill(worker)
+            _close(worker)
             now = time.monotonic()
+            if job is None:
+                continue
             if message is not None:
-                finish(run.job, _record(run, message, now, options), message.get("text"))
-            elif run.job.output is not None and _written_since(run.job.output, wall_started):
-                finish(run.job, Record(run.job.source, _out(run.job), OK, seconds=now - run.started), None)
-        running.clear()
+                finish(job, _record(worker, message, now, options), message.get("text"))
+            elif job.output is not None and _written_since(job.output, wall_started):
+                finish(job, Record(job.source, _out(job), OK, seconds=now - worker.started), None)
+        pool.clear()
 
     for job in jobs:
         if job.index not in records:
@@ -171,24 +202,28 @@ def _out(job: Job) -> str | None:
     return str(job.output) if job.output is not None else None
 
 
-def _start(ctx, job: Job, options: BatchOptions, convert: Convert) -> _Running:
-    recv_end, send_end = ctx.Pipe(duplex=False)
+def _start(ctx, convert: Convert) -> _Worker:
+    ours, theirs = ctx.Pipe(duplex=True)
     watch_r, watch_w = ctx.Pipe(duplex=False)
-    task = Task(job.source, _out(job), options)
-    process = ctx.Process(target=_worker_main, args=(send_end, watch_r, task, convert), daemon=True,
-                          name=f"resparse-worker-{job.index}")
+    process = ctx.Process(target=_worker_main, args=(theirs, watch_r, convert), daemon=True,
+                          name="resparse-worker")
     process.start()
-    send_end.close()
+    theirs.close()
     watch_r.close()
-    now = time.monotonic()
-    deadline = now + options.timeout if options.timeout else None
-    return _Running(job, process, recv_end, watch_w, now, deadline)
+    return _Worker(process, ours, watch_w)
 
 
-def _record(run: _Running, message: dict[str, Any] | None, now: float, options: BatchOptions) -> Record:
-    job, seconds = run.job, now - run.started
+def _close(worker: _Worker) -> None:
+    for c in (worker.conn, worker.watch):
+        with contextlib.suppress(Exception):
+            c.close()
+
+
+def _record(worker: _Worker, message: dict[str, Any] | None, now: float, options: BatchOptions) -> Record:
+    job, seconds = worker.job, now - worker.started
+    assert job is not None
     if message is None:
-        detail = f"the worker process died ({_signal_name(run.process.exitcode)}; out of memory?)"
+        detail = f"the worker process died ({_signal_name(worker.process.exitcode)}; out of memory?)"
         if job.output is not None:
             _remove(_temp_files(job.output))
         return Record(job.source, _out(job), FAILED, error=_error(CRASHED, job.source, detail), seconds=seconds)

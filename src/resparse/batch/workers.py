@@ -23,6 +23,10 @@ from ..writers import write_atomic
 from .records import IO_ERROR
 
 DEFAULT_TIMEOUT = 300.0  # seconds per file; None or 0 = no limit
+# A worker process converts files one after another, and hands over to a fresh one after
+# `BatchOptions.files_per_worker` files, or after a file that took its peak memory above this (MB).
+DEFAULT_FILES_PER_WORKER = 200
+WORKER_MAX_RSS_MB = 1000.0
 
 BUG_NOTE = "this is a bug in resparse; please report it with the file"
 
@@ -46,6 +50,7 @@ class BatchOptions:
     debug: bool = False
     return_text: bool = False  # send the rendered document back (for --jsonl) instead of writing a file
     engine: str = DEFAULT_ENGINE_NAME  # the PDF engine (`pdfium` or `pdfplumber`)
+    files_per_worker: int = DEFAULT_FILES_PER_WORKER  # then a fresh worker process takes over
 
     def worker_count(self, files: int) -> int:
         n = self.jobs or available_cpus()
@@ -148,19 +153,35 @@ def _exit_with_parent(watch) -> None:
     threading.Thread(target=run, daemon=True).start()
 
 
-def _worker_main(conn, watch, task: Task, convert: Convert) -> None:
-    """Entry point of a worker process: one file, one result message, exit."""
+def _worker_main(conn, watch, convert: Convert) -> None:
+    """Entry point of a worker process: tasks from `conn`, one result message each, until told to stop
+    (None) or until it retires (`files_per_worker` files done, or a peak memory above `WORKER_MAX_RSS_MB`:
+    a fresh worker then takes over, so that what a library leaks or fragments cannot add up)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the batch process's to handle
     _exit_with_parent(watch)
-    try:
-        result = convert(task)
-    except BaseException as e:  # noqa: BLE001 - a worker must always answer
-        result = {"error": _error(Internal.code, task.source, f"internal error ({type(e).__name__}: {e}); "
-                                                              f"{BUG_NOTE}"),
-                  "traceback": traceback.format_exc()}
-    result["peak_rss_mb"] = _peak_rss_mb()
-    with contextlib.suppress(OSError):
-        conn.send(result)
+    done = 0
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            break
+        if task is None:
+            break
+        try:
+            result = convert(task)
+        except BaseException as e:  # noqa: BLE001 - a worker must always answer
+            result = {"error": _error(Internal.code, task.source, f"internal error ({type(e).__name__}: {e}); "
+                                                                  f"{BUG_NOTE}"),
+                      "traceback": traceback.format_exc()}
+        done += 1
+        rss = result["peak_rss_mb"] = _peak_rss_mb()
+        result["retire"] = done >= task.options.files_per_worker or (rss is not None and rss > WORKER_MAX_RSS_MB)
+        try:
+            conn.send(result)
+        except OSError:
+            break
+        if result["retire"]:
+            break
     conn.close()
 
 

@@ -1,10 +1,11 @@
 """The PDFium engine (pypdfium2): positioned characters and rules of each page, read in C.
 
-Text comes from PDFium's text page in one call per page; each glyph's text object and origin come
-from one call each (the origin written straight into an array); what glyphs of one font, size and
-matrix share (name, style) is read once for all of them, and an advance or a character-map check once
-per character of a style. The rest is array arithmetic (`glyphs.Glyphs`). Geometry follows the conventions of `model.text`: top-left origin, `bottom` at
-the glyph's baseline and `top` one font size above it, `x1` at the glyph's advance.
+Text comes from PDFium's text page in one call per page; each glyph's text object and origin come from
+one call each (the origin written straight into an array); what glyphs of one font, size and matrix
+share (name, style) is read once for all of them, and an advance or a character-map check once per
+character of a style. The rest is array arithmetic (`glyphs.Glyphs`). Geometry follows the conventions
+of `model.text`: top-left origin, `bottom` at the glyph's baseline and `top` one font size above it,
+`x1` at the glyph's advance.
 """
 
 from __future__ import annotations
