@@ -134,24 +134,25 @@ class _RunStyle:
         return width
 
 
-def _object_style(R, tp, index: int, key: int, styles: dict, name_buffer) -> _RunStyle:  # noqa: N803
+def _object_style(R, fast: _PerGlyphCalls, tpa: int, index: int, key: int, styles: dict,  # noqa: N803
+                  name_buffer) -> _RunStyle:
     """The style of the text object at address `key`, shared with every object of its font, size and matrix."""
-    obj = ctypes.cast(ctypes.c_void_p(key), R.FPDF_PAGEOBJECT)
-    font = R.FPDFTextObj_GetFont(obj)
+    font = fast.text_font(key)
     size = ctypes.c_float()
-    R.FPDFTextObj_GetFontSize(obj, size)
+    fast.font_size(key, ctypes.addressof(size))
     m = R.FS_MATRIX()
-    R.FPDFText_GetMatrix(tp, index, m)
-    shared = (ctypes.cast(font, ctypes.c_void_p).value, size.value, m.a, m.b, m.c, m.d)
+    fast.char_matrix(tpa, index, ctypes.addressof(m))
+    shared = (font, size.value, m.a, m.b, m.c, m.d)
     style = styles.get(shared)
     if style is None:
-        style = styles[shared] = _RunStyle(R, font, size.value, m, name_buffer)
+        handle = ctypes.cast(ctypes.c_void_p(font), R.FPDF_FONT) if font else None
+        style = styles[shared] = _RunStyle(R, handle, size.value, m, name_buffer)
     return style
 
 
 class _PerGlyphCalls:
-    """The PDFium calls made once per glyph, declared with plain addresses (`c_void_p`) instead of
-    pypdfium2's typed pointers: half the cost of a call, where a page makes thousands."""
+    """The PDFium calls made once per glyph or per page object, declared with plain addresses (`c_void_p`)
+    instead of pypdfium2's typed pointers: half the cost of a call, where a page makes thousands."""
 
     def __init__(self) -> None:
         import pypdfium2.raw as R  # noqa: PLC0415, N812
@@ -163,6 +164,12 @@ class _PerGlyphCalls:
         self.text_object = declare(R.FPDFText_GetTextObject, vp, vp, i)
         self.char_origin = declare(R.FPDFText_GetCharOrigin, i, vp, i, vp, vp)
         self.map_error = declare(R.FPDFText_HasUnicodeMapError, i, vp, i)
+        self.text_font = declare(R.FPDFTextObj_GetFont, vp, vp)
+        self.font_size = declare(R.FPDFTextObj_GetFontSize, i, vp, vp)
+        self.char_matrix = declare(R.FPDFText_GetMatrix, i, vp, i, vp)
+        self.page_object = declare(R.FPDFPage_GetObject, vp, vp, i)
+        self.object_type = declare(R.FPDFPageObj_GetType, i, vp)
+        self.form_object = declare(R.FPDFFormObj_GetObject, vp, vp, ctypes.c_ulong)
 
 
 @functools.cache
@@ -197,7 +204,7 @@ def _read_chars(page, left: float, top: float) -> list[Char]:
             if key != last_key:
                 last_key = key
                 # No text object: a space or line break PDFium inferred, not a glyph. Turned text is left out.
-                style = _object_style(R, tp, i, key, styles, name_buffer) if key else None
+                style = _object_style(R, fast, tpa, i, key, styles, name_buffer) if key else None
                 if style is not None and not style.upright:
                     style = None
                 segment_starts.append(i)
@@ -264,18 +271,22 @@ def _read_rules(page, left: float, top: float) -> list[Rule]:
     matrix = R.FS_MATRIX()
     x, y = ctypes.c_float(), ctypes.c_float()
 
+    fast = _per_glyph_calls()
+    wanted = (R.FPDF_PAGEOBJ_PATH, R.FPDF_PAGEOBJ_FORM)
+
     def walk(container_count, get, parent: tuple[float, ...]) -> None:
         for k in range(container_count):
-            obj = get(k)
-            if not obj:
+            address = get(k)
+            if not address:
                 continue
-            kind = R.FPDFPageObj_GetType(obj)
-            if kind not in (R.FPDF_PAGEOBJ_PATH, R.FPDF_PAGEOBJ_FORM):
+            kind = fast.object_type(address)
+            if kind not in wanted:  # text and images, most of a page's objects, are passed over at once
                 continue
+            obj = ctypes.cast(ctypes.c_void_p(address), R.FPDF_PAGEOBJECT)
             R.FPDFPageObj_GetMatrix(obj, matrix)
             m = _compose((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), parent)
             if kind == R.FPDF_PAGEOBJ_FORM:
-                walk(R.FPDFFormObj_CountObjects(obj), lambda j, o=obj: R.FPDFFormObj_GetObject(o, j), m)
+                walk(R.FPDFFormObj_CountObjects(obj), lambda j, a=address: fast.form_object(a, j), m)
                 continue
             fill, stroke = ctypes.c_int(), ctypes.c_int()
             R.FPDFPath_GetDrawMode(obj, fill, stroke)
@@ -300,7 +311,8 @@ def _read_rules(page, left: float, top: float) -> list[Rule]:
             _add_rule(rules, subpath, closed, m, left, top)
 
     page_raw = page.raw
-    walk(R.FPDFPage_CountObjects(page_raw), lambda j: R.FPDFPage_GetObject(page_raw, j), (1, 0, 0, 1, 0, 0))
+    page_address = ctypes.cast(page_raw, ctypes.c_void_p).value
+    walk(R.FPDFPage_CountObjects(page_raw), lambda j: fast.page_object(page_address, j), (1, 0, 0, 1, 0, 0))
     return rules
 
 
