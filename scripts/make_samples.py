@@ -1045,7 +1045,8 @@ def expected_document(s: Sample, exp: dict, refs: dict, headings: dict[str, dict
         "source": {"file": f"{s.name}.pdf", "sha256": hashlib.sha256(pdf).hexdigest(),
                    "pages": len(pag.pages), "format": "pdf", "engine": DEFAULT_ENGINE_NAME},
         "metadata": {
-            "symbol": s.symbol, "symbols": [s.symbol], "document_type": s.document_type, "body": s.organ,
+            "symbol": s.symbol, "symbols": [s.symbol], "symbol_printed": s.symbol, "document_type": s.document_type,
+            "body": s.organ,
             "distribution": s.distribution, "date": s.date_iso, "language": "en",
             "original_language": s.original_language, "session": s.session,
             "agenda_items": list(s.agenda_items), "job_number": s.job, "number": s.number, "title": s.title,

@@ -25,18 +25,20 @@ def masthead(*texts: str) -> list[Line]:
     ("A/78/L.102*", "A/78/L.102"),
     ("A/54/L.74/ADD.1", "A/54/L.74/Add.1"),
 ])
-def test_the_masthead_symbol_is_the_canonical_one(printed: str, symbol: str):
-    assert find_symbols(masthead("Distr.: General", printed), PAGE_HEIGHT)[0] == symbol
+def test_the_masthead_symbol_is_the_canonical_one_and_the_printed_one_is_kept(printed: str, symbol: str):
+    found = find_symbols(masthead("Distr.: General", printed), PAGE_HEIGHT)
+    assert found.symbol == symbol
+    assert found.printed == printed
     assert canonical_symbol(printed.rstrip("*")) == symbol
 
 
 def test_a_joint_symbol_gives_each_of_its_symbols():
     assert find_symbols(masthead("E/2025/L.16-", "E/HLPF/2025/L.1"), PAGE_HEIGHT) == (
-        "E/2025/L.16", ["E/2025/L.16", "E/HLPF/2025/L.1"])
+        "E/2025/L.16", ["E/2025/L.16", "E/HLPF/2025/L.1"], "E/2025/L.16-E/HLPF/2025/L.1")
 
 
 def test_a_citation_of_the_document_names_the_same_symbol():
-    symbol, _ = find_symbols(masthead("S/RES/2786(2025)"), PAGE_HEIGHT)
+    symbol = find_symbols(masthead("S/RES/2786(2025)"), PAGE_HEIGHT).symbol
     cited = [c for c in find_citations("Recalling its resolution 2786 (2025),", context_body="Security Council")
              if c.kind == "resolution"]
     assert cited and cited[0].target == symbol
@@ -44,4 +46,4 @@ def test_a_citation_of_the_document_names_the_same_symbol():
 
 @pytest.mark.parametrize("text", ["18-16895 (E)", "2/10", "Distr.: General", "25-99999"])
 def test_page_counters_and_job_numbers_are_not_symbols(text: str):
-    assert find_symbols(masthead(text), PAGE_HEIGHT) == (None, [])
+    assert find_symbols(masthead(text), PAGE_HEIGHT) == (None, [], None)

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..citations.model import Citation
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 DOCUMENT_TYPES = ("resolution", "draft_resolution", "decision", "draft_decision", "other")
 
@@ -184,8 +184,9 @@ class Source:
 
 @dataclass
 class Metadata:
-    symbol: str | None = None
+    symbol: str | None = None  # canonical (as citations name it)
     symbols: list[str] = field(default_factory=list)
+    symbol_printed: str | None = None  # the symbol line as printed
     document_type: str = "other"
     body: str | None = None
     distribution: str | None = None
@@ -205,6 +206,7 @@ class Metadata:
         return {
             "symbol": self.symbol,
             "symbols": list(self.symbols),
+            "symbol_printed": self.symbol_printed,
             "document_type": self.document_type,
             "body": self.body,
             "distribution": self.distribution,

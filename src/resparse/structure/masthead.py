@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from ..citations.find import canonical_symbol, split_joint
 from ..citations.find import iso_date as parse_date
@@ -48,8 +49,17 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
-def find_symbols(lines: Sequence[Line], page_height: float) -> tuple[str | None, list[str]]:
-    """The symbol(s) printed in the top part of page 1, without a reissue star."""
+class FoundSymbols(NamedTuple):
+    """The document's symbol in canonical form, all its symbols (a joint document has several), and the
+    symbol line as printed (`S/RES/2786(2025)`, `A/78/L.102*`), for a reader who compares with the page."""
+
+    symbol: str | None
+    symbols: list[str]
+    printed: str | None
+
+
+def find_symbols(lines: Sequence[Line], page_height: float) -> FoundSymbols:
+    """The symbol(s) printed in the top part of page 1: canonical, without a reissue star, and as printed."""
     top = sorted((ln for ln in lines if ln.top < page_height * SYMBOL_ZONE_RATIO), key=lambda ln: (ln.top, ln.x0))
     texts = []
     for ln in top:
@@ -82,16 +92,16 @@ def find_symbols(lines: Sequence[Line], page_height: float) -> tuple[str | None,
         if m and "/" in m.group(1):
             symbol = canonical_symbol(re.sub(r"\s*-\s*(?=[A-Z]+/)", "-", m.group(1)))
             parts = split_joint(symbol)
-            return parts[0], parts
-    return None, []
+            return FoundSymbols(parts[0], parts, m.group(1) + m.group(2))
+    return FoundSymbols(None, [], None)
 
 
 def language_of(text: str) -> str | None:
     """ISO 639-1 code of a text, from its script and most frequent short words."""
-    letters = [c for c in text if c.isalpha()]
+    letters = "".join(c for c in text if c.isalpha())
     if letters:
         for code, rx in SCRIPTS:
-            if sum(1 for c in letters if rx.match(c)) > SCRIPT_MAJORITY * len(letters):
+            if len(rx.findall(letters)) > SCRIPT_MAJORITY * len(letters):
                 return code
     words = re.findall(r"[a-zà-ÿ]+", text.lower())
     if not words:
@@ -131,7 +141,7 @@ def read_masthead(
 ) -> Metadata:
     """Metadata from the lines printed before the text and the first page's footer."""
     md = Metadata()
-    md.symbol, md.symbols = find_symbols(head, page_height)
+    md.symbol, md.symbols, md.symbol_printed = find_symbols(head, page_height)
     texts = [_clean(ln.text) for ln in head]
     # Issuing body: the large type next to "United Nations", under the symbol.
     body_lines = [
