@@ -177,7 +177,8 @@ def build_document(pages: Sequence[Page], blocks: Sequence[TextBlock], source: S
         trace.units = [UnitSource("title", "title", b.lines) for b in title_blocks]
         if has_formula:
             trace.units.append(UnitSource("formula", "formula", formula_block.lines))
-        trace.units += [UnitSource(_owner_id(owner) or "", _kind(owner), b.lines) for owner, b in body.sources]
+        trace.units += [UnitSource(_owner_id(owner) or "", _kind(owner), b.lines, rule)
+                        for owner, b, rule in body.sources]
         trace.footnotes = [
             FootnoteSource(f.marker, f.ref, f.page, lines) for f, lines in zip(footnotes, note_lines or [], strict=True)
         ]
