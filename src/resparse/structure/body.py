@@ -8,8 +8,9 @@ paragraph that closes with a full stop (or opens a list with a colon after an op
 single operative paragraph of a decision; items nest by label family and by the previous sibling's label,
 so that "(i)" after "(h)" is a letter and "(ii)" after "(i)" a numeral.
 
-The rules gather what belongs to each unit in drafts private to the builder; every `Unit`, `Heading`
-and `Annex` is built once, complete, when the body has been read, and is not changed by this stage after.
+No node is changed after it is built. A heading or a wrap-up is whole in its block and is built when
+read; a unit or an annex, whose text, items, wrap-up or title may come in later blocks, is gathered in a
+draft private to the builder and built once, complete, when the body has been read.
 """
 
 from __future__ import annotations
