@@ -230,19 +230,23 @@ def test_heading_not_for_text_set_as_a_sentence(block):
 # --- numbered-item (§3.5) -----------------------------------------------------------------------------
 
 
-def test_numbered_item_is_a_list_set_out_in_an_item():
+@pytest.mark.parametrize(("labels", "rule"), [
+    (("1.", "2."), "numbered-item"),  # a numbered list set out in an item
+    (("(i)", "(ii)"), "item"),  # the second level of sub-paragraphs
+], ids=["numbered", "roman"])
+def test_a_list_inside_an_item_nests_under_it(labels, rule):
     result = read(
         text_block("1. Requests the Panel:", lead="Requests"),
         text_block("(a) To carry out the following tasks:"),
-        text_block("1. Review the plans;"),
-        text_block("2. Report on them;"),
+        text_block(f"{labels[0]} Review the plans;"),
+        text_block(f"{labels[1]} Report on them;"),
         text_block("(b) To consult;"),
     )
     (paragraph,) = result.operative
     a, b = paragraph.items
-    assert [i.number for i in a.items] == ["1", "2"]
-    assert b.number == "(b)"
-    assert rules(result) == ["numbered-paragraph", "item", "numbered-item", "numbered-item", "item"]
+    assert [i.number for i in a.items] == [x.rstrip(".") for x in labels]
+    assert (b.number, b.items) == ("(b)", [])
+    assert rules(result) == ["numbered-paragraph", "item", rule, rule, "item"]
 
 
 def test_numbered_item_not_after_an_item_that_closes_with_a_semicolon():
@@ -276,20 +280,6 @@ def test_numbered_paragraph_not_for_a_number_in_the_text(text):
 
 
 # --- item (§3.5, §6.8) --------------------------------------------------------------------------------
-
-
-def test_item_nests_by_label_family():
-    result = read(
-        text_block("1. Requests the Panel:", lead="Requests"),
-        text_block("(a) To report on:"),
-        text_block("(i) progress;"),
-        text_block("(ii) obstacles;"),
-        text_block("(b) To consult;"),
-    )
-    (paragraph,) = result.operative
-    a, b = paragraph.items
-    assert [i.number for i in a.items] == ["(i)", "(ii)"]
-    assert (b.number, b.items) == ("(b)", [])
 
 
 def test_item_i_after_h_is_the_ninth_letter():
