@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import io
 import random
+import re
 import sys
 import types
 
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
+from resparse.layout.blocks import TextBlock, join_blocks
 from resparse.model.document import (
     Annex,
     Document,
@@ -27,6 +29,7 @@ from resparse.model.document import (
     Warning,
     WrapUp,
 )
+from resparse.model.text import Line, Span
 
 # --- PDFs -------------------------------------------------------------------------------------------
 
@@ -107,6 +110,37 @@ def random_flips(data: bytes, seed: int) -> bytes:
         i = rng.randrange(len(out))
         out[i] ^= rng.randrange(1, 256)
     return bytes(out)
+
+
+# --- Text blocks -----------------------------------------------------------------------------------
+
+BODY_SIZE = 10.0
+LINE_PITCH_RATIO = 1.2  # single spacing
+
+
+def text_block(*lines: str, lead: str | None = None, bold: bool = False, size: float = BODY_SIZE, page: int = 1,
+               top: float = 100.0) -> TextBlock:
+    """A body block of `lines` (one string a line), joined as the pipeline joins it.
+
+    `{3}` in a line is a superscript footnote marker 3; `lead` is the words that open the first line (after
+    its label, if any) in italics. Lines follow each other at single spacing from `top` on `page`.
+    """
+    out = []
+    for i, text in enumerate(lines):
+        spans = []
+        for j, piece in enumerate(re.split(r"\{(\w+)\}", text)):
+            if j % 2:
+                spans.append(Span(piece, marker=True))
+            elif piece:
+                spans.append(Span(piece, bold=bold))
+        if i == 0 and lead is not None:
+            first = spans[0]
+            at = first.text.index(lead)
+            spans[:1] = [s for s in (Span(first.text[:at], bold=bold), Span(lead, italic=True, bold=bold),
+                                     Span(first.text[at + len(lead):], bold=bold)) if s.text]
+        y = top + i * size * LINE_PITCH_RATIO
+        out.append(Line(spans, x0=72.0, x1=500.0, top=y, bottom=y + size, size=size, page=page))
+    return join_blocks([TextBlock(out)], set())[0]
 
 
 # --- Documents --------------------------------------------------------------------------------------

@@ -91,3 +91,14 @@ def test_the_command_refuses_a_missing_page_and_a_non_pdf(tmp_path):
     result = run("debug", str(text), "--stage", "chars")
     assert result.exit_code == 3
     one_error_line(result, str(text))
+
+
+def test_tree_names_the_body_rules_that_took_each_unit():
+    records = {r["id"]: r for r in debug_records(GA, "tree") if r.get("id")}
+    annex = expected(GA)["annexes"][0]
+    assert records[annex["id"]]["rules"] == ["annex-label", "annex-title"]  # "Annex", then its title below
+    para = expected(GA)["operative"][0]
+    assert records[para["id"]]["rules"][0] == "numbered-paragraph"
+    items = [r for r in records.values() if r.get("type") == "item"]
+    assert items and all(r["rules"][0] in ("item", "numbered-item") for r in items)
+    assert "rules" not in records["formula"]  # read before the body rules

@@ -7,7 +7,8 @@ Stages, in pipeline order:
 - `lines`: the lines built from them (text with markers in brackets, box, size, style of each span);
 - `page`: each line again with the part of the page it was put in (`body`, `notes`, `furniture`);
 - `blocks`: the text blocks of the body (joined text, first box, pages, lines);
-- `tree`: the document tree (what `resparse extract` writes).
+- `tree`: the document tree (what `resparse extract` writes), each unit with the names of the body rules
+  that took its blocks (`structure.body.BODY_RULES`).
 
 Every record is a dict of JSON types with the `stage` it comes from; positions are PDF points from the
 page's top-left corner, rounded to hundredths.
@@ -25,6 +26,7 @@ from .layout.blocks import TextBlock, build_blocks
 from .layout.lines import build_lines
 from .layout.page import layout_pages
 from .model.text import Char, Line, PageChars, Rule
+from .structure.trace import ParseTrace
 
 STAGES = ("chars", "lines", "page", "blocks", "tree")
 # Decimals kept in positions and sizes: a hundredth of a point is far below any layout tolerance.
@@ -108,9 +110,14 @@ def debug_records(source: str | os.PathLike | bytes, stage: str, *, page: int | 
     """
     data, name = read_input(source, name, max_bytes)
     if stage == "tree":
-        doc = parse(data, name=name, engine=engine, max_pages=max_pages, max_bytes=max_bytes).to_dict()
+        trace = ParseTrace()
+        doc = parse(data, name=name, engine=engine, max_pages=max_pages, max_bytes=max_bytes, trace=trace).to_dict()
         _check_page(page, doc["source"]["pages"])
-        yield from _tree_records(doc, page)
+        rules: dict[str, list[str]] = {}
+        for unit in trace.units:
+            if unit.id and unit.rule:
+                rules.setdefault(unit.id, []).append(unit.rule)
+        yield from _tree_records(doc, page, rules)
         return
     pages = read_pages(data, name, engine, max_pages)
     _check_page(page, len(pages))
@@ -122,8 +129,14 @@ def _check_page(page: int | None, count: int) -> None:
         raise ValueError(f"page {page} does not exist (the document has {count})")
 
 
-def _tree_records(doc: dict[str, Any], page: int | None) -> Iterator[dict[str, Any]]:
-    """The document's units in order, flattened, each with its place in the tree."""
+def _tree_records(doc: dict[str, Any], page: int | None, rules: dict[str, list[str]]) -> Iterator[dict[str, Any]]:
+    """The document's units in order, flattened, each with its place in the tree and the rules that took its
+    blocks (`rules`, by id; a unit's wrap-up counts as its own)."""
+
+    def taken(block: dict[str, Any]) -> dict[str, Any]:
+        wrap = block.get("wrap_up") or {}
+        names = rules.get(block.get("id", ""), []) + rules.get(wrap.get("id", ""), [])
+        return {"rules": names} if names else {}
     yield {"stage": "tree", "path": "metadata", **doc["metadata"]}
 
     def units(blocks: list[dict[str, Any]], path: str) -> Iterator[dict[str, Any]]:
@@ -131,7 +144,7 @@ def _tree_records(doc: dict[str, Any], page: int | None) -> Iterator[dict[str, A
             here = f"{path}[{i}]"
             if page is None or page in block.get("pages", [page]):
                 fields = {k: v for k, v in block.items() if k not in ("items", "citations")}
-                yield {"stage": "tree", "path": here, **fields}
+                yield {"stage": "tree", "path": here, **fields, **taken(block)}
             yield from units(block.get("items", []), f"{here}.items")
 
     preamble = doc["preamble"]
@@ -140,7 +153,8 @@ def _tree_records(doc: dict[str, Any], page: int | None) -> Iterator[dict[str, A
     yield from units(preamble["paragraphs"], "preamble.paragraphs")
     yield from units(doc["operative"], "operative")
     for i, annex in enumerate(doc["annexes"]):
-        yield {"stage": "tree", "path": f"annexes[{i}]", **{k: v for k, v in annex.items() if k != "content"}}
+        yield {"stage": "tree", "path": f"annexes[{i}]", **{k: v for k, v in annex.items() if k != "content"},
+               **taken(annex)}
         yield from units(annex["content"], f"annexes[{i}].content")
     for i, note in enumerate(doc["footnotes"]):
         if page is None or note.get("page") == page:

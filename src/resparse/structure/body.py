@@ -1,17 +1,24 @@
 """Text blocks after the heading block → preamble, operative part and annexes (un-conventions §3).
 
-Each block is classified by its leading label ("1.", "(a)", "a)", "•"), its type (bold headings),
-and its place: unnumbered paragraphs before the first operative paragraph are preambular; an
-unnumbered paragraph that closes with a full stop (or opens a list with a colon after an operative
-verb) is the single operative paragraph of a decision; items nest by label family and by the
-previous sibling's label, so that "(i)" after "(h)" is a letter and "(ii)" after "(i)" a numeral.
+The blocks are read in order, and each is taken by the first of the named rules of `BODY_RULES` that
+applies to it: closing-line, annex-label, annex-title, inline-annex-title, heading, numbered-item,
+numbered-paragraph, item, wrap-up, continuation, unnumbered-paragraph. Each rule cites the convention it
+implements. Unnumbered paragraphs before the first operative paragraph are preambular; an unnumbered
+paragraph that closes with a full stop (or opens a list with a colon after an operative verb) is the
+single operative paragraph of a decision; items nest by label family and by the previous sibling's label,
+so that "(i)" after "(h)" is a letter and "(ii)" after "(i)" a numeral.
+
+No node is changed after it is built. A heading or a wrap-up is whole in its block and is built when
+read; a unit or an annex, whose text, items, wrap-up or title may come in later blocks, is gathered in a
+draft private to the builder and built once, complete, when the body has been read.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..layout.blocks import TextBlock, marker_pages
 from ..model.document import Annex, Block, FootnoteRef, Heading, Unit, WrapUp
@@ -20,8 +27,12 @@ from .wordlists import words
 
 # An enacting formula is short; a paragraph that opens with the organ's name is longer.
 FORMULA_MAX_WORDS = 30
-# A heading is short: longer bold blocks are emphasised paragraphs.
+# A heading is short: longer bold blocks are emphasised paragraphs; a bold block closing with a full stop
+# is a heading only if it is a few words ("A. Mandate."), else it is an emphasised sentence.
 HEADING_MAX_CHARS = 400
+HEADING_SENTENCE_MAX_WORDS = 12
+# An annex label set like body text is alone on its line: "Annex", "Annex II", "Appendix A".
+ANNEX_LABEL_MAX_WORDS = 3
 # A block set this much larger than body text, in bold, is a title (of an annex or adopted text).
 TITLE_SIZE_RATIO = 1.08
 CLOSING_QUOTES = "”’\"')]»"
@@ -82,7 +93,7 @@ def is_heading(block: TextBlock) -> bool:
     t = block.text
     if not t or len(t) > HEADING_MAX_CHARS or not block.bold:
         return False
-    return terminal(t) not in {";", ","} and not (terminal(t) == "." and len(t.split()) > 12)
+    return terminal(t) not in {";", ","} and not (terminal(t) == "." and len(t.split()) > HEADING_SENTENCE_MAX_WORDS)
 
 
 def _label_value(label: str) -> int:
@@ -112,11 +123,39 @@ def _follows(prev_key: str, key: str) -> bool:
     return False
 
 
+@dataclass(eq=False)
+class _UnitDraft:
+    """What belongs to one unit, gathered while the blocks are read: its text may go on in a later block,
+    its items and wrap-up come after it. Built into a `Unit` once, when the body has been read."""
+
+    kind: str  # "paragraph" or "item"
+    number: str
+    text: str
+    lead: str | None
+    footnotes: list[FootnoteRef]
+    pages: list[int]
+    items: list[_UnitDraft] = field(default_factory=list)
+    wrap_up: WrapUp | None = None
+
+    def carry_on(self, text: str, refs: Sequence[FootnoteRef], pages: Sequence[int]) -> None:
+        """Add the text of a block that continues this unit; its markers' offsets move to the joined text."""
+        shift = len(self.text) + 1
+        self.text = f"{self.text} {text}"
+        self.footnotes += [FootnoteRef(r.marker, r.offset + shift) for r in refs]
+        self.pages = sorted(set(self.pages) | set(pages))
+
+    @cached_property
+    def node(self) -> Unit:
+        """The unit, built once from what was gathered (its items first)."""
+        return Unit(kind=self.kind, number=self.number, text=self.text, lead=self.lead, footnotes=self.footnotes,
+                    pages=self.pages, items=[item.node for item in self.items], wrap_up=self.wrap_up)
+
+
 @dataclass
 class _Level:
     family: str  # "letter", "roman", "close-letter", "close-roman", "dot", "bullet"
     last_key: str
-    unit: Unit
+    unit: _UnitDraft
 
 
 def _item_family(label: Label, levels: list[_Level]) -> str:
@@ -138,22 +177,43 @@ def _item_family(label: Label, levels: list[_Level]) -> str:
     return base + "letter"
 
 
-@dataclass
-class Container:
+@dataclass(eq=False)
+class _Container:
     """Where blocks go: the preamble, the operative part or an annex's content."""
 
     name: str
-    blocks: list[Block] = field(default_factory=list)
+    blocks: list[_UnitDraft | Heading] = field(default_factory=list)
     levels: list[_Level] = field(default_factory=list)
     nest_under_unnumbered: bool = True
 
-    def last_paragraph(self) -> Unit | None:
+    def last_paragraph(self) -> _UnitDraft | None:
+        """The last paragraph of the container, unless a heading came after it."""
         for b in reversed(self.blocks):
-            if isinstance(b, Unit) and b.kind == "paragraph":
+            if isinstance(b, _UnitDraft) and b.kind == "paragraph":
                 return b
             if isinstance(b, Heading):
                 return None
         return None
+
+
+@dataclass(eq=False)
+class _AnnexDraft:
+    """An annex while its blocks are read: its title may be the block after its label."""
+
+    label: str
+    title: str
+    pages: list[int]
+    content: _Container
+
+    @cached_property
+    def node(self) -> Annex:
+        return Annex(label=self.label, title=self.title, pages=self.pages,
+                     content=[_node(b) for b in self.content.blocks])
+
+
+def _node(part: object) -> object:
+    """The tree node of a part the builder recorded (a draft's built node; a heading or wrap-up as is)."""
+    return part.node if isinstance(part, _UnitDraft | _AnnexDraft) else part
 
 
 @dataclass
@@ -162,24 +222,59 @@ class BodyResult:
     operative: list[Block]
     annexes: list[Annex]
     marker_units: list[tuple[str, object, int]]  # (marker, unit or annex, page) in reading order
-    # (unit, wrap-up, heading or annex; a block of its text) in reading order: where each came from on
-    # the page, for `resparse inspect` (see `structure/trace.py`). A unit joined from several blocks has several.
-    sources: list[tuple[object, TextBlock]] = field(default_factory=list)
+    # (unit, wrap-up, heading or annex; a block of its text; the name of the body rule that took the block)
+    # in reading order: where each came from on the page, for `resparse inspect` and `resparse debug`
+    # (see `structure/trace.py`). A unit joined from several blocks has several.
+    sources: list[tuple[object, TextBlock, str]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class BlockReading:
+    """A block as the body rules read it: its joined text, its leading label, and the text, footnote
+    references and italic lead it has as an unnumbered paragraph."""
+
+    block: TextBlock
+    text: str
+    label: Label | None
+    plain: tuple[str, list[FootnoteRef], str | None]
+
+    @property
+    def opens_lower(self) -> bool:
+        return self.plain[0][:1].islower()
+
+
+@dataclass(frozen=True)
+class BodyRule:
+    """One convention of the body: whether it takes a block in the builder's present state (`applies`),
+    and what taking it does (`take`). The convention is told in the docstring of `applies`."""
+
+    name: str
+    applies: Callable[[BodyBuilder, BlockReading], bool]
+    take: Callable[[BodyBuilder, BlockReading], None]
+    # False for a block outside the text (a closing line): the next block is read as if it were absent.
+    in_text: bool = True
 
 
 class BodyBuilder:
+    """Reads the body's blocks in order, each taken by the first rule of `BODY_RULES` that applies.
+
+    The rules gather drafts private to the builder; `result` builds every unit, heading and annex once,
+    complete, when all blocks have been read.
+    """
+
     def __init__(self, vocabulary: set[str], known_notes: set[str], italics_in_use: bool, body_size: float):
         self.vocab = vocabulary
         self.known_notes = known_notes
         self.italics = italics_in_use
         self.body_size = body_size
-        self.preamble = Container("preamble")
-        self.operative = Container("operative")
-        self.annexes: list[tuple[Annex, Container]] = []
+        self.preamble = _Container("preamble")
+        self.operative = _Container("operative")
+        self.annexes: list[_AnnexDraft] = []
         self.current = self.preamble
-        self.annex_title_open = False
+        self.previous: str | None = None  # the rule that took the last block of the text
+        self.taking = ""  # the rule taking the block being read
         self.markers: list[tuple[str, object, int]] = []
-        self.sources: list[tuple[object, TextBlock]] = []
+        self.sources: list[tuple[object, TextBlock, str]] = []
 
     # ------------------------------------------------------------------ text of a block
     def _unit_text(self, block: TextBlock, skip: int) -> tuple[str, list[FootnoteRef], str | None]:
@@ -195,62 +290,45 @@ class BodyBuilder:
             refs = sorted(refs + [FootnoteRef(m, off) for m, off in slash], key=lambda r: r.offset)
         return body, refs, lead
 
+    def read(self, block: TextBlock) -> BlockReading:
+        return BlockReading(block, block.text, parse_label(block.text), self._unit_text(block, 0))
+
     # ------------------------------------------------------------------ dispatch
+    def rule_for(self, block: TextBlock) -> BodyRule | None:
+        """The rule that takes `block` in the builder's present state; None for a block without text."""
+        return _first_rule(self, self.read(block)) if block.text else None
+
     def feed(self, block: TextBlock) -> None:
-        text = block.text
-        if not text:
+        if not block.text:
             return
-        if is_closing_block(block):
-            return
-        m = P.ANNEX_LABEL.match(text)
-        if (
-            m
-            and self._annex_in_sequence(m)
-            and (
-                block.bold or block.size > self.body_size * TITLE_SIZE_RATIO or text.isupper() or len(text.split()) <= 3
-            )
-        ):
-            self._open_annex(m, block)
-            return
-        if self.annex_title_open:
-            annex, _ = self.annexes[-1]
-            if block.bold or block.size > self.body_size * TITLE_SIZE_RATIO or text.isupper():
-                annex.title = text  # one block: a title wrapping over lines; later bold blocks are headings
-                self.annex_title_open = False
-                self.sources.append((annex, block))
-                self._record_markers(block, annex)
-                return
-            self.annex_title_open = False
-        if (
-            self.current is self.operative
-            and block.bold
-            and block.size > self.body_size * TITLE_SIZE_RATIO
-            and self._last_ends_with_colon()
-        ):
-            self._open_inline_annex(block)
-            return
-        if is_heading(block):
-            self._heading(block)
-            return
-        label = parse_label(text)
-        if label is not None and label.family == "number":
-            self._numbered(block, label)
-        elif label is not None:
-            self._item(block, label)
-        else:
-            self._unnumbered(block)
+        reading = self.read(block)
+        rule = _first_rule(self, reading)
+        self.taking = rule.name
+        rule.take(self, reading)
+        if rule.in_text:
+            self.previous = rule.name
 
     # ------------------------------------------------------------------ pieces
+    def _source(self, owner: object, block: TextBlock) -> None:
+        self.sources.append((owner, block, self.taking))
+
     def _record_markers(self, block: TextBlock, owner: object) -> None:
         markers = block.markers
         for (m, _), page in zip(markers, marker_pages(block.lines), strict=False):
             self.markers.append((m, owner, page))
 
-    def _add_unit_markers(self, unit: Unit | WrapUp, block: TextBlock) -> None:
+    def _add_unit_markers(self, unit: _UnitDraft | WrapUp, block: TextBlock) -> None:
         pages = marker_pages(block.lines)
         for i, r in enumerate(unit.footnotes):
             page = pages[i] if i < len(pages) else (block.pages[-1])
             self.markers.append((r.marker, unit, page))
+
+    def _place(self, draft: _UnitDraft, block: TextBlock) -> None:
+        """A new paragraph at the top level of the current container; it closes the open lists."""
+        self.current.blocks.append(draft)
+        self.current.levels = []
+        self._add_unit_markers(draft, block)
+        self._source(draft, block)
 
     def _last_ends_with_colon(self) -> bool:
         last = self.operative.last_paragraph()
@@ -262,7 +340,7 @@ class BodyBuilder:
         if not self.annexes:
             return True
         kind, num = m.group(1).lower(), m.group(2)
-        prev_label = self.annexes[-1][0].label.split()
+        prev_label = self.annexes[-1].label.split()
         prev_kind = prev_label[0].lower() if prev_label else ""
         prev_num = prev_label[1] if len(prev_label) > 1 else None
         if kind != prev_kind:
@@ -271,49 +349,22 @@ class BodyBuilder:
             return False
         return _label_value(num) == _label_value(prev_num) + 1
 
-    def _open_annex(self, m: re.Match, block: TextBlock) -> None:
-        label = " ".join(x for x in (m.group(1), m.group(2)) if x)
-        annex = Annex(label=label, title=(m.group(3) or "").strip(), pages=block.pages)
-        self.annexes.append((annex, Container("annex", nest_under_unnumbered=False)))
-        self.current = self.annexes[-1][1]
-        self.annex_title_open = not annex.title
+    def _title_like(self, block: TextBlock) -> bool:
+        """Set as a title: bold, larger than the text, or in capitals."""
+        return block.bold or block.size > self.body_size * TITLE_SIZE_RATIO or block.text.isupper()
+
+    def _open_annex(self, label: str, title: str, block: TextBlock) -> None:
+        annex = _AnnexDraft(label=label, title=title, pages=block.pages,
+                            content=_Container("annex", nest_under_unnumbered=False))
+        self.annexes.append(annex)
+        self.current = annex.content
         self._record_markers(block, annex)
-        self.sources.append((annex, block))
-
-    def _open_inline_annex(self, block: TextBlock) -> None:
-        annex = Annex(label="", title=block.text, pages=block.pages)
-        self.annexes.append((annex, Container("annex", nest_under_unnumbered=False)))
-        self.current = self.annexes[-1][1]
-        self.annex_title_open = False
-        self._record_markers(block, annex)
-        self.sources.append((annex, block))
-
-    def _heading(self, block: TextBlock) -> None:
-        self.current.blocks.append(Heading(text=block.text, pages=block.pages))
-        self.current.levels = []
-        self._record_markers(block, self.current.blocks[-1])
-        self.sources.append((self.current.blocks[-1], block))
-
-    def _numbered(self, block: TextBlock, label: Label) -> None:
-        levels = self.current.levels
-        if levels and terminal(levels[-1].unit.text) == ":" and label.key == "1" or (
-            levels and levels[-1].family == "number"
-        ):
-            self._item(block, label)  # a numbered list quoted inside an item ("as set out below:")
-            return
-        if self.current is self.preamble:
-            self._start_operative()
-        text, refs, lead = self._unit_text(block, label.length)
-        unit = Unit(kind="paragraph", number=label.value, text=text, lead=lead, footnotes=refs, pages=block.pages)
-        self.current.blocks.append(unit)
-        self.current.levels = []
-        self._add_unit_markers(unit, block)
-        self.sources.append((unit, block))
+        self._source(annex, block)
 
     def _item(self, block: TextBlock, label: Label) -> None:
         cont = self.current
         text, refs, _ = self._unit_text(block, label.length)
-        item = Unit(kind="item", number=label.value, text=text, footnotes=refs, pages=block.pages)
+        item = _UnitDraft(kind="item", number=label.value, text=text, lead=None, footnotes=refs, pages=block.pages)
         family = _item_family(label, cont.levels)
         # Close deeper levels until one of the same family is found, else open a new level.
         depth = None
@@ -323,7 +374,7 @@ class BodyBuilder:
                 break
         if depth is not None:
             del cont.levels[depth:]
-        parent: Unit | None
+        parent: _UnitDraft | None
         if cont.levels:
             parent = cont.levels[-1].unit
         else:
@@ -338,53 +389,20 @@ class BodyBuilder:
             parent.items.append(item)
         cont.levels.append(_Level(family, label.key, item))
         self._add_unit_markers(item, block)
-        self.sources.append((item, block))
+        self._source(item, block)
 
-    def _unnumbered(self, block: TextBlock) -> None:
+    def _continued(self) -> _UnitDraft | None:
+        """The unit a block opening in lower case carries on: the paragraph of the open list, or else the
+        last unit (None after a heading)."""
         cont = self.current
-        text, refs, lead = self._unit_text(block, 0)
-        first = text[:1]
-        # A lower-case start carries on the paragraph above (after a list: its wrap-up).
         last = cont.blocks[-1] if cont.blocks else None
-        if first.islower() and isinstance(last, Unit):
-            owner = cont.last_paragraph() if cont.levels else last
-            if owner is not None and owner.items and cont.levels:
-                wrap = WrapUp(id="", text=text, footnotes=refs)
-                owner.wrap_up = wrap
-                cont.levels = []
-                self._add_unit_markers(wrap, block)
-                self.sources.append((wrap, block))
-                return
-            if owner is not None:
-                shift = len(owner.text) + 1
-                owner.text = f"{owner.text} {text}"
-                owner.footnotes += [FootnoteRef(r.marker, r.offset + shift) for r in refs]
-                for r, page in zip(refs, marker_pages(block.lines) + block.pages * len(refs), strict=False):
-                    self.markers.append((r.marker, owner, page))
-                owner.pages = sorted(set(owner.pages) | set(block.pages))
-                self.sources.append((owner, block))
-                if (
-                    cont is self.preamble
-                    and owner is cont.blocks[-1]
-                    and self._is_operative_unnumbered(owner.text, owner.lead)
-                ):
-                    # Classified on its whole text: the paragraph that closes with a full stop is operative.
-                    cont.blocks.pop()
-                    self._start_operative()
-                    self.current.blocks.append(owner)
-                return
-        if cont is self.preamble and self._is_operative_unnumbered(text, lead):
-            self._start_operative()
-            cont = self.current
-        unit = Unit(kind="paragraph", number="", text=text, lead=lead, footnotes=refs, pages=block.pages)
-        cont.blocks.append(unit)
-        cont.levels = []
-        self._add_unit_markers(unit, block)
-        self.sources.append((unit, block))
+        if not isinstance(last, _UnitDraft):
+            return None
+        return cont.last_paragraph() if cont.levels else last
 
     def _start_operative(self) -> None:
         """Headings printed right before the first operative paragraph head the operative part."""
-        moved: list[Block] = []
+        moved: list[_UnitDraft | Heading] = []
         while self.preamble.blocks and isinstance(self.preamble.blocks[-1], Heading):
             moved.insert(0, self.preamble.blocks.pop())
         self.operative.blocks.extend(moved)
@@ -401,11 +419,230 @@ class BodyBuilder:
         return end == ":" and not participle
 
     def result(self) -> BodyResult:
-        annexes = []
-        for annex, cont in self.annexes:
-            annex.content = cont.blocks
-            annexes.append(annex)
-        return BodyResult(self.preamble.blocks, self.operative.blocks, annexes, self.markers, self.sources)
+        """The body's tree, each part built once from its draft."""
+        return BodyResult(
+            preamble=[_node(b) for b in self.preamble.blocks],
+            operative=[_node(b) for b in self.operative.blocks],
+            annexes=[a.node for a in self.annexes],
+            marker_units=[(m, _node(owner), page) for m, owner, page in self.markers],
+            sources=[(_node(owner), block, rule) for owner, block, rule in self.sources],
+        )
+
+
+# ---------------------------------------------------------------------- the body rules
+# Each rule is a pair: `applies(builder, reading)` says whether the convention it implements (cited in its
+# docstring, from un-conventions.md) takes the block; `take(builder, reading)` does what it says.
+
+
+def _closing_line_applies(b: BodyBuilder, r: BlockReading) -> bool:
+    """closing-line (§3.7): the meeting line, the date and the adoption note printed after the text
+    ("58th plenary meeting", "4 March 2025", "[Adopted without a vote.]") are not paragraphs."""
+    return is_closing_block(r.block)
+
+
+def _closing_line_take(b: BodyBuilder, r: BlockReading) -> None:
+    """The block is left out of the tree."""
+
+
+def _annex_label_applies(b: BodyBuilder, r: BlockReading) -> bool:
+    """annex-label (§3.8): "Annex", "Annex I", "Appendix", "Anexo" ... set as a label (bold, larger, in
+    capitals, or a few words alone) opens an annex, if it continues the numbering of the annexes before."""
+    m = P.ANNEX_LABEL.match(r.text)
+    return (
+        m is not None
+        and b._annex_in_sequence(m)
+        and (b._title_like(r.block) or len(r.text.split()) <= ANNEX_LABEL_MAX_WORDS)
+    )
+
+
+def _annex_label_take(b: BodyBuilder, r: BlockReading) -> None:
+    """A new annex, with the title printed after the label on its line ("Annex – Declaration"), if any;
+    the blocks after it are its content."""
+    m = P.ANNEX_LABEL.match(r.text)
+    assert m is not None
+    label = " ".join(x for x in (m.group(1), m.group(2)) if x)
+    b._open_annex(label, (m.group(3) or "").strip(), r.block)
+
+
+def _annex_title_applies(b: BodyBuilder, r: BlockReading) -> bool:
+    """annex-title (§3.8): the block right after an annex label without a title, if set as a title (bold,
+    larger or in capitals), is the annex's title."""
+    return b.previous == "annex-label" and not b.annexes[-1].title and b._title_like(r.block)
+
+
+def _annex_title_take(b: BodyBuilder, r: BlockReading) -> None:
+    """The block is the annex's title, whole (a title wrapping over lines is one block); later bold blocks
+    are headings."""
+    annex = b.annexes[-1]
+    annex.title = r.text
+    b._source(annex, r.block)
+    b._record_markers(r.block, annex)
+
+
+def _inline_annex_title_applies(b: BodyBuilder, r: BlockReading) -> bool:
+    """inline-annex-title (§3.4, §3.7): in the operative part, a bold title set larger than the text, after
+    a paragraph that introduces what follows with a colon ("Adopts the following Declaration:"), heads
+    the text adopted there."""
+    return (
+        b.current is b.operative
+        and r.block.bold
+        and r.block.size > b.body_size * TITLE_SIZE_RATIO
+        and b._last_ends_with_colon()
+    )
+
+
+def _inline_annex_title_take(b: BodyBuilder, r: BlockReading) -> None:
+    """The adopted text is kept as an annex without a label, titled by the block."""
+    b._open_annex("", r.text, r.block)
+
+
+def _heading_applies(b: BodyBuilder, r: BlockReading) -> bool:
+    """heading (§3.6): a bold block, short, without the punctuation of a sentence ("A. Mandate", "Political
+    situation"), heads the paragraphs after it."""
+    return is_heading(r.block)
+
+
+def _heading_take(b: BodyBuilder, r: BlockReading) -> None:
+    """A heading in the current container; it closes the open lists."""
+    heading = Heading(text=r.text, pages=r.block.pages)
+    b.current.blocks.append(heading)
+    b.current.levels = []
+    b._record_markers(r.block, heading)
+    b._source(heading, r.block)
+
+
+def _numbered_item_applies(b: BodyBuilder, r: BlockReading) -> bool:
+    """numbered-item (§3.5): an Arabic number inside an open list, as "1." after an item that closes with a
+    colon or after a numbered item, is an item of a list set out in that item ("as follows: 1. ...")."""
+    levels = b.current.levels
+    label = r.label
+    if label is None or label.family != "number" or not levels:
+        return False
+    return terminal(levels[-1].unit.text) == ":" and label.key == "1" or levels[-1].family == "number"
+
+
+def _item_take(b: BodyBuilder, r: BlockReading) -> None:
+    """An item under the open list's level of its label family, or under the last paragraph."""
+    assert r.label is not None
+    b._item(r.block, r.label)
+
+
+def _numbered_paragraph_applies(b: BodyBuilder, r: BlockReading) -> bool:
+    """numbered-paragraph (§3.4, §6.18): "1.", "2." ... open a numbered paragraph: operative in the text
+    (the first one ends the preamble), a paragraph of the annexed text in an annex."""
+    return r.label is not None and r.label.family == "number"
+
+
+def _numbered_paragraph_take(b: BodyBuilder, r: BlockReading) -> None:
+    """A numbered paragraph (its italic lead kept) at the top level of the current container."""
+    assert r.label is not None
+    if b.current is b.preamble:
+        b._start_operative()
+    text, refs, lead = b._unit_text(r.block, r.label.length)
+    b._place(_UnitDraft(kind="paragraph", number=r.label.value, text=text, lead=lead, footnotes=refs,
+                        pages=r.block.pages), r.block)
+
+
+def _item_applies(b: BodyBuilder, r: BlockReading) -> bool:
+    """item (§3.5, §6.8): "(a)", "(i)", "a)", "a.", "•" open a sub-paragraph, nested by label family and by
+    the previous sibling's label ("(i)" after "(h)" is a letter, "(ii)" after "(i)" a numeral)."""
+    return r.label is not None and r.label.family != "number"
+
+
+def _wrap_up_applies(b: BodyBuilder, r: BlockReading) -> bool:
+    """wrap-up (§3.5, §6.9): text opening in lower case, without a label, after the items of a paragraph
+    resumes that paragraph after its list ("...; and urges ...")."""
+    if r.label is not None or not r.opens_lower or not b.current.levels:
+        return False
+    owner = b._continued()
+    return owner is not None and bool(owner.items)
+
+
+def _wrap_up_take(b: BodyBuilder, r: BlockReading) -> None:
+    """The paragraph's wrap-up; the list is closed."""
+    owner = b._continued()
+    assert owner is not None
+    text, refs, _ = r.plain
+    wrap = WrapUp(id="", text=text, footnotes=refs)
+    owner.wrap_up = wrap
+    b.current.levels = []
+    b._add_unit_markers(wrap, r.block)
+    b._source(wrap, r.block)
+
+
+def _continuation_applies(b: BodyBuilder, r: BlockReading) -> bool:
+    """continuation (§6.9): text opening in lower case, without a label, carries on the unit above it, cut
+    by a page break or a footnote block."""
+    return r.label is None and r.opens_lower and b._continued() is not None
+
+
+def _continuation_take(b: BodyBuilder, r: BlockReading) -> None:
+    """The text is added to the unit; a preambular paragraph is classified again on its whole text, and
+    moves to the operative part if that closes like the single operative paragraph (§3.4)."""
+    owner = b._continued()
+    assert owner is not None
+    cont = b.current
+    block = r.block
+    text, refs, _ = r.plain
+    owner.carry_on(text, refs, block.pages)
+    for ref, page in zip(refs, marker_pages(block.lines) + block.pages * len(refs), strict=False):
+        b.markers.append((ref.marker, owner, page))
+    b._source(owner, block)
+    if cont is b.preamble and owner is cont.blocks[-1] and b._is_operative_unnumbered(owner.text, owner.lead):
+        cont.blocks.pop()
+        b._start_operative()
+        b.current.blocks.append(owner)
+
+
+def _unnumbered_paragraph_applies(b: BodyBuilder, r: BlockReading) -> bool:
+    """unnumbered-paragraph (§3.3, §3.4, §6.15): a block without a label is an unnumbered paragraph:
+    preambular while it opens with a participle or adjective or closes with a comma; the single
+    operative paragraph of a text when it closes with a full stop, or opens a list after a verb."""
+    return r.label is None
+
+
+def _unnumbered_paragraph_take(b: BodyBuilder, r: BlockReading) -> None:
+    """An unnumbered paragraph (its italic lead kept); in the preamble, one that closes like the single
+    operative paragraph starts the operative part."""
+    text, refs, lead = r.plain
+    if b.current is b.preamble and b._is_operative_unnumbered(text, lead):
+        b._start_operative()
+    b._place(_UnitDraft(kind="paragraph", number="", text=text, lead=lead, footnotes=refs,
+                        pages=r.block.pages), r.block)
+
+
+# The body rules in order of precedence: the first that applies takes the block. Closing lines come first
+# (a date line is never a paragraph); annex labels and titles before headings (both are bold and short);
+# an adopted text's title before headings (it is bold too, but larger, after a colon); headings before
+# labels (a heading may be numbered "1."); a numbered list inside an item before the numbered paragraph;
+# labelled blocks before unlabelled ones; of these, a wrap-up before a continuation (both open in lower
+# case), and the unnumbered paragraph last: it takes every block without a label that nothing else took.
+BODY_RULES: tuple[BodyRule, ...] = (
+    BodyRule("closing-line", _closing_line_applies, _closing_line_take, in_text=False),
+    BodyRule("annex-label", _annex_label_applies, _annex_label_take),
+    BodyRule("annex-title", _annex_title_applies, _annex_title_take),
+    BodyRule("inline-annex-title", _inline_annex_title_applies, _inline_annex_title_take),
+    BodyRule("heading", _heading_applies, _heading_take),
+    BodyRule("numbered-item", _numbered_item_applies, _item_take),
+    BodyRule("numbered-paragraph", _numbered_paragraph_applies, _numbered_paragraph_take),
+    BodyRule("item", _item_applies, _item_take),
+    BodyRule("wrap-up", _wrap_up_applies, _wrap_up_take),
+    BodyRule("continuation", _continuation_applies, _continuation_take),
+    BodyRule("unnumbered-paragraph", _unnumbered_paragraph_applies, _unnumbered_paragraph_take),
+)
+
+
+def body_rule(name: str) -> BodyRule:
+    """The body rule called `name` ("heading", "wrap-up", ...)."""
+    for rule in BODY_RULES:
+        if rule.name == name:
+            return rule
+    raise KeyError(name)
+
+
+def _first_rule(b: BodyBuilder, r: BlockReading) -> BodyRule:
+    # The last rule takes every block without a label, and the labelled ones are all taken before it.
+    return next(rule for rule in BODY_RULES if rule.applies(b, r))
 
 
 def _lead(block: TextBlock, skip: int) -> str | None:
@@ -434,6 +671,7 @@ def _lead(block: TextBlock, skip: int) -> str | None:
 def build_body(
     blocks: Sequence[TextBlock], vocabulary: set[str], known_notes: set[str], italics_in_use: bool, body_size: float
 ) -> BodyResult:
+    """The body stage: the blocks after the enacting formula, read in order by `BODY_RULES`."""
     builder = BodyBuilder(vocabulary, known_notes, italics_in_use, body_size)
     for b in blocks:
         builder.feed(b)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..layout.blocks import TextBlock, join_blocks, text_margin, vocabulary
 from ..layout.page import body_size
@@ -42,6 +42,9 @@ LEAD_SIZE_RATIO = 1.05
 MASTHEAD_CONTEXT_BLOCKS = 40
 # ... and the title is set in the column of the text's first blocks.
 TEXT_COLUMN_BLOCKS = 3
+# An asterisk note's marker in the heading block, after a word or its punctuation ("Chair*", "A/80/L.1**";
+# §1.4): one to three stars.
+HEAD_STAR_MARKER = re.compile(r"(?<=[\w:,.)])(\*{1,3})(?=[,\s]|$)")
 
 
 def _find_text_start(blocks: Sequence[TextBlock], italics: bool, size: float) -> tuple[int, bool]:
@@ -94,11 +97,11 @@ def _is_heading_line(t: str) -> bool:
     )
 
 
-def _title(head: Sequence[TextBlock], where: dict[str, int], md, margin: float) -> None:
+def _title(head: Sequence[TextBlock], where: dict[str, int], margin: float) -> str | None:
     """The document's own title: the first bold block of the main column after the masthead and the
     document-type heading (sponsor line, "Draft resolution submitted by ...")."""
-    if md.title or "number" in where:  # adopted GA text ("79/271. Title") or SC text (no title)
-        return
+    if "number" in where:  # SC text (no title)
+        return None
     start = where.get("sponsor", -1) + 1
     for b in head[start:]:
         t = b.text
@@ -107,8 +110,8 @@ def _title(head: Sequence[TextBlock], where: dict[str, int], md, margin: float) 
             continue
         if _is_heading_line(t) or P.SECTION_LABEL.match(t) or b.first.top < TITLE_MIN_TOP:
             continue
-        md.title = t
-        return
+        return t
+    return None
 
 
 def build_document(pages: Sequence[Page], blocks: Sequence[TextBlock], source: Source,
@@ -139,9 +142,8 @@ def build_document(pages: Sequence[Page], blocks: Sequence[TextBlock], source: S
     head_texts = [b.text for b in head]
     where = read_heading_block(head_texts, md)
     text_left = min((ln.x0 for b in text_blocks[:TEXT_COLUMN_BLOCKS] for ln in b.lines), default=0.0)
-    _title(head, where, md, text_left)
-    if md.document_type == "other" and formula is not None:
-        md.document_type = "resolution" if "/RES/" in (md.symbol or "") else md.document_type
+    if not md.title:  # an adopted GA text has it with its number ("79/271. Title")
+        md = replace(md, title=_title(head, where, text_left))
 
     body = build_body(text_blocks, vocab, known, italics, size)
     preamble = Preamble(formula=formula, paragraphs=body.preamble)
@@ -163,7 +165,7 @@ def build_document(pages: Sequence[Page], blocks: Sequence[TextBlock], source: S
         if place == "title":
             title_blocks.append(b)
         head_markers += [(m, place) for m, _ in markers]
-        for star in re.findall(r"(?<=[\w:,.)])(\*{1,3})(?=[,\s]|$)", b.text):
+        for star in HEAD_STAR_MARKER.findall(b.text):
             head_markers.append((star, "head"))
     if has_formula:
         markers = formula_block.markers
@@ -177,7 +179,8 @@ def build_document(pages: Sequence[Page], blocks: Sequence[TextBlock], source: S
         trace.units = [UnitSource("title", "title", b.lines) for b in title_blocks]
         if has_formula:
             trace.units.append(UnitSource("formula", "formula", formula_block.lines))
-        trace.units += [UnitSource(_owner_id(owner) or "", _kind(owner), b.lines) for owner, b in body.sources]
+        trace.units += [UnitSource(_owner_id(owner) or "", _kind(owner), b.lines, rule)
+                        for owner, b, rule in body.sources]
         trace.footnotes = [
             FootnoteSource(f.marker, f.ref, f.page, lines) for f, lines in zip(footnotes, note_lines or [], strict=True)
         ]

@@ -36,6 +36,11 @@ SESSION_MIN_TOP_RATIO = 0.15
 SESSION_MAX_CHARS = 80
 # A sponsor line says early on whether it submits a draft decision or a draft resolution.
 SUBMISSION_KIND_CHARS = 40
+# A list of sponsors, even a long one, is shorter than this (characters); a longer block that contains
+# ": draft resolution" is not a sponsor line.
+SPONSOR_LIST_MAX_CHARS = 1200
+# The symbol's first component ("S", "A", "CTOC"), set large apart from the rest of the symbol.
+SYMBOL_FIRST_COMPONENT = re.compile(r"[A-Z]{1,8}")
 
 
 def iso_date(text: str) -> str | None:
@@ -76,7 +81,7 @@ def find_symbols(lines: Sequence[Line], page_height: float) -> FoundSymbols:
             ),
             None,
         )
-        if re.fullmatch(r"[A-Z]{1,8}", ln.text.strip()) and rest is not None:
+        if SYMBOL_FIRST_COMPONENT.fullmatch(ln.text.strip()) and rest is not None:
             texts.append(ln.text.strip() + _clean(rest.text))
         else:
             texts.append(_clean(ln.text))
@@ -218,7 +223,7 @@ def read_heading_block(blocks: Sequence[str], md: Metadata) -> dict[str, int]:
             where["sponsor"] = i
             continue
         m = P.SPONSOR_LINE.match(t)
-        if m and not P.SUBMITTED_BY.match(t) and len(m.group(1)) < 1200:
+        if m and not P.SUBMITTED_BY.match(t) and len(m.group(1)) < SPONSOR_LIST_MAX_CHARS:
             md.sponsors = _split_sponsors(m.group(1))
             dtype = dtype or ("draft_decision" if P.DRAFT_DECISION.search(t) else "draft_resolution")
             where["sponsor"] = i

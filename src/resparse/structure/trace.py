@@ -52,6 +52,7 @@ class UnitSource:
     id: str
     kind: str  # "title", "formula", "paragraph", "item", "wrap_up", "heading" or "annex" (its label and title)
     lines: list[Line]
+    rule: str = ""  # the body rule that took these lines (`structure.body.BODY_RULES`); "" for title and formula
 
     @property
     def boxes(self) -> list[SourceBox]:
