@@ -46,16 +46,18 @@ def _cluster_by_baseline(chars: Sequence[Char]) -> list[list[Char]]:
     above a cluster of larger ones (superscript markers) is merged into it.
     """
     clusters: list[tuple[float, float, list[Char]]] = []  # (baseline of the largest glyph, its size, chars)
-    for c in sorted(chars, key=lambda c: c.bottom):
-        for k in range(len(clusters) - 1, max(-1, len(clusters) - 4), -1):
+    for c in sorted(chars, key=_bottom):
+        bottom, c_size = c.bottom, c.size
+        n = len(clusters)
+        for k in range(n - 1, max(-1, n - 4), -1):
             base, size, members = clusters[k]
-            if abs(c.bottom - base) <= SAME_LINE_TOLERANCE_RATIO * min(size, c.size):
+            if abs(bottom - base) <= SAME_LINE_TOLERANCE_RATIO * (size if size < c_size else c_size):
                 members.append(c)
-                if c.size > size:
-                    clusters[k] = (c.bottom, c.size, members)
+                if c_size > size:
+                    clusters[k] = (bottom, c_size, members)
                 break
         else:
-            clusters.append((c.bottom, c.size, [c]))
+            clusters.append((bottom, c_size, [c]))
     merged: list[tuple[float, float, list[Char]]] = []
     for i, (base, size, members) in enumerate(clusters):
         small = max(m.size for m in members)
@@ -83,22 +85,33 @@ def _looks_like_markers(chars: list[Char]) -> bool:
 
 
 def _split_fragments(chars: list[Char]) -> list[list[Char]]:
-    chars = sorted(chars, key=lambda c: c.x0)
-    out: list[list[Char]] = [[chars[0]]]
-    last_right = chars[0].x1
+    chars = sorted(chars, key=_x0)
+    prev = chars[0]
+    out: list[list[Char]] = [[prev]]
+    last_right = prev.x1
     for c in chars[1:]:
-        prev = out[-1][-1]
-        size = max(c.size, prev.size)
+        big, small = (c.size, prev.size) if c.size >= prev.size else (prev.size, c.size)
         gap = c.x0 - last_right
-        mixed = min(c.size, prev.size) < MARKER_SIZE_RATIO * size and abs(
-            c.bottom - prev.bottom
-        ) < SAME_LINE_TOLERANCE_RATIO * min(c.size, prev.size)
-        if gap > FRAGMENT_GAP_RATIO * size or (mixed and gap > min(c.size, prev.size)):
+        if gap > FRAGMENT_GAP_RATIO * big or (
+            gap > small
+            and small < MARKER_SIZE_RATIO * big
+            and abs(c.bottom - prev.bottom) < SAME_LINE_TOLERANCE_RATIO * small
+        ):  # a wide gap, or a gap wider than the small glyph between a marker and text on one baseline
             out.append([c])
         else:
             out[-1].append(c)
-        last_right = max(last_right, c.x1)
+        if c.x1 > last_right:
+            last_right = c.x1
+        prev = c
     return out
+
+
+def _x0(c: Char) -> float:
+    return c.x0
+
+
+def _bottom(c: Char) -> float:
+    return c.bottom
 
 
 def _body_size(chars: Sequence[Char]) -> float:
@@ -112,31 +125,31 @@ def _body_size(chars: Sequence[Char]) -> float:
 
 def _make_line(chars: list[Char], page: int) -> Line | None:
     size = _body_size(chars)
-    body = [c for c in chars if c.size >= size * MARKER_SIZE_RATIO and c.text not in SPACE_CHARS]
+    marker_below = size * MARKER_SIZE_RATIO
+    body = [c for c in chars if c.size >= marker_below and c.text not in SPACE_CHARS]
     baseline = max((c.bottom for c in body), default=max(c.bottom for c in chars))
+    marker_rise = MARKER_RISE_RATIO * size
     spans: list[Span] = []
+    last: Span | None = None  # spans[-1]
     prev: Char | None = None
     for c in chars:
-        is_marker = (
-            c.size < size * MARKER_SIZE_RATIO
-            and baseline - c.bottom > MARKER_RISE_RATIO * size
-            and c.text not in SPACE_CHARS
-        )
-        text = " " if c.text in SPACE_CHARS else c.text
-        gap_space = prev is not None and c.x0 - prev.x1 > WORD_GAP_RATIO * min(size, max(prev.size, c.size))
-        if spans and gap_space and text != " " and not spans[-1].text.endswith(" "):
-            if is_marker and spans[-1].marker or (not is_marker and not spans[-1].marker):
-                spans[-1].text += " "
-            else:
-                spans.append(Span(" ", italic=spans[-1].italic, bold=spans[-1].bold))
-        if (
-            spans
-            and spans[-1].marker == is_marker
-            and (is_marker or (spans[-1].italic == c.italic and spans[-1].bold == c.bold))
-        ):
-            spans[-1].text += text
+        space = c.text in SPACE_CHARS
+        is_marker = c.size < marker_below and baseline - c.bottom > marker_rise and not space
+        text = " " if space else c.text
+        if last is not None and text != " " and prev is not None and not last.text.endswith(" "):
+            wider = prev.size if prev.size > c.size else c.size
+            if c.x0 - prev.x1 > WORD_GAP_RATIO * (size if size < wider else wider):  # a word gap
+                if is_marker == last.marker:
+                    last.text += " "
+                else:
+                    last = Span(" ", italic=last.italic, bold=last.bold)
+                    spans.append(last)
+        if last is not None and last.marker == is_marker and (is_marker or (last.italic == c.italic
+                                                                           and last.bold == c.bold)):
+            last.text += text
         else:
-            spans.append(Span(text, italic=c.italic, bold=c.bold, marker=is_marker))
+            last = Span(text, italic=c.italic, bold=c.bold, marker=is_marker)
+            spans.append(last)
         prev = c
     # Collapse spaces and drop empty spans, keeping marker boundaries.
     cleaned: list[Span] = []

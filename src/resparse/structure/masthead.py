@@ -103,7 +103,7 @@ def find_symbols(lines: Sequence[Line], page_height: float) -> FoundSymbols:
 
 def language_of(text: str) -> str | None:
     """ISO 639-1 code of a text, from its script and most frequent short words."""
-    letters = "".join(c for c in text if c.isalpha())
+    letters = "".join(filter(str.isalpha, text))
     if letters:
         for code, rx in SCRIPTS:
             if len(rx.findall(letters)) > SCRIPT_MAJORITY * len(letters):
