@@ -13,8 +13,10 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from operator import itemgetter
 
 import numpy as np
 
@@ -171,11 +173,16 @@ def dedupe_glyphs(chars: list[Char], tolerance: float = DUPLICATE_GLYPH_TOLERANC
     horizontally (chained, as a cluster); the topmost-leftmost copy is kept, in the input order.
     Glyphs are first binned by text, font, size and x0 in steps of `tolerance`: only a group with two
     glyphs in one bin or in neighbouring bins, close vertically too, can hold a copy, and only such
-    groups are clustered. Most pages have none, and cost one pass.
+    groups are clustered. Most pages have none, and cost one pass; a page where no text, font and size
+    repeats at all costs a count.
     """
+    repeated = {k for k, n in Counter(map(_look, chars)).items() if n > 1}
+    if not repeated:
+        return chars
     bins: dict[tuple[str, str, float, int], list[int]] = {}
     for i, c in enumerate(chars):
-        bins.setdefault((c.text, c.font, c.size, math.floor(c.x0 / tolerance)), []).append(i)
+        if _look(c) in repeated:
+            bins.setdefault((c.text, c.font, c.size, math.floor(c.x0 / tolerance)), []).append(i)
     suspect: set[tuple[str, str, float]] = set()
     for (text, font, size, column), members in bins.items():
         nearby = members + bins.get((text, font, size, column + 1), [])
@@ -200,6 +207,10 @@ def dedupe_glyphs(chars: list[Char], tolerance: float = DUPLICATE_GLYPH_TOLERANC
                 keep.append(index_of[id(first)])
     keep.sort()
     return [chars[i] for i in keep]
+
+
+# A glyph's (text, font, size), what its copies share; read in C, as a page has thousands of glyphs.
+_look = itemgetter(*(Char._fields.index(f) for f in ("text", "font", "size")))
 
 
 def _any_close(chars: list[Char], indices: list[int], tolerance: float) -> bool:
