@@ -140,7 +140,7 @@ def build_document(pages: Sequence[Page], blocks: Sequence[TextBlock], source: S
     body_text = " ".join(b.text for b in text_blocks[:MASTHEAD_CONTEXT_BLOCKS])
     md = read_masthead(head_lines, first_page.furniture, first_page.height, body_text)
     head_texts = [b.text for b in head]
-    where = read_heading_block(head_texts, md)
+    md, where = read_heading_block(head_texts, md)
     text_left = min((ln.x0 for b in text_blocks[:TEXT_COLUMN_BLOCKS] for ln in b.lines), default=0.0)
     if not md.title:  # an adopted GA text has it with its number ("79/271. Title")
         md = replace(md, title=_title(head, where, text_left))

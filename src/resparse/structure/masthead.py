@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import NamedTuple
 
 from ..citations.find import canonical_symbol, split_joint
@@ -193,29 +194,31 @@ def read_masthead(
     return md
 
 
-def read_heading_block(blocks: Sequence[str], md: Metadata) -> dict[str, int]:
+def read_heading_block(blocks: Sequence[str], md: Metadata) -> tuple[Metadata, dict[str, int]]:
     """Document type, number, title, sponsors and adoption from the heading blocks before the text.
 
-    Returns the index of the block that gave the title (key "title") and of the sponsor line ("sponsor").
+    Returns `md` with what they give, and the index of the block that gave the title (key "title"), the
+    number ("number") and the sponsor line ("sponsor").
     """
     where: dict[str, int] = {}
+    found: dict[str, object] = {}
     dtype = None
     for i, t in enumerate(blocks):
         if P.ADOPTED_RESOLUTION.match(t):
             dtype = "resolution"
-            md.adoption = t
+            found["adoption"] = t
         elif P.ADOPTED_DECISION.match(t):
             dtype = "decision"
-            md.adoption = t
+            found["adoption"] = t
         elif P.SC_RESOLUTION_HEAD.match(t):
             dtype = "resolution"
-            md.number = " ".join(P.SC_RESOLUTION_HEAD.match(t).group(1).split())
+            found["number"] = " ".join(P.SC_RESOLUTION_HEAD.match(t).group(1).split())
             where["number"] = i
         elif P.SC_ADOPTION.match(t):
-            md.adoption = t
+            found["adoption"] = t
         m = P.SUBMITTED_BY.match(t)
         if m:
-            md.submitted_by = m.group(1).strip()
+            found["submitted_by"] = m.group(1).strip()
             if P.DRAFT_DECISION.search(t[:SUBMISSION_KIND_CHARS]):
                 dtype = dtype or "draft_decision"
             elif P.DRAFT_RESOLUTION.search(t[:SUBMISSION_KIND_CHARS]):
@@ -224,14 +227,14 @@ def read_heading_block(blocks: Sequence[str], md: Metadata) -> dict[str, int]:
             continue
         m = P.SPONSOR_LINE.match(t)
         if m and not P.SUBMITTED_BY.match(t) and len(m.group(1)) < SPONSOR_LIST_MAX_CHARS:
-            md.sponsors = _split_sponsors(m.group(1))
+            found["sponsors"] = _split_sponsors(m.group(1))
             dtype = dtype or ("draft_decision" if P.DRAFT_DECISION.search(t) else "draft_resolution")
             where["sponsor"] = i
             continue
         m = P.RESOLUTION_NUMBER_TITLE.match(t)
         if m and "title" not in where:
-            md.number = m.group(1)
-            md.title = m.group(2)
+            found["number"] = m.group(1)
+            found["title"] = m.group(2)
             where["title"] = i
     symbol = md.symbol or ""
     if "/RES/" in symbol:
@@ -242,7 +245,7 @@ def read_heading_block(blocks: Sequence[str], md: Metadata) -> dict[str, int]:
         joined = " ".join(blocks)
         if P.DRAFT_DECISION.search(joined) and not P.DRAFT_RESOLUTION.search(joined):
             dtype = "draft_decision"
-    md.document_type = dtype or "other"
-    if md.number is None and "/RES/" in symbol:
-        md.number = symbol.split("/RES/", 1)[1]
-    return where
+    found["document_type"] = dtype or "other"
+    if found.get("number", md.number) is None and "/RES/" in symbol:
+        found["number"] = symbol.split("/RES/", 1)[1]
+    return replace(md, **found), where
