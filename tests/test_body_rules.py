@@ -46,7 +46,7 @@ RECALLING = para("Recalling its resolution 70/1 of 25 September 2015,", lead="Re
 
 def test_the_table_is_in_its_documented_order():
     assert [r.name for r in BODY_RULES] == [
-        "closing-line", "annex-label", "annex-title", "inline-annex-title", "heading", "numbered-item",
+        "closing-line", "annex-label", "annex-title", "inline-annex-title", "adopted-text", "heading", "numbered-item",
         "numbered-paragraph", "item", "wrap-up", "continuation", "unnumbered-paragraph",
     ]
 
@@ -192,6 +192,31 @@ def test_inline_annex_title_not_in_the_preamble_nor_at_the_size_of_the_text():
     welcoming = para("Welcoming the following text:", lead="Welcoming")
     assert rule_after([welcoming], DECLARATION) == "heading"
     assert rule_after([RECALLING, ADOPTS], para("Declaration", bold=True)) == "heading"
+
+
+# --- adopted-text (§3.1, §3.2) -----------------------------------------------------------------------
+
+RECOMMENDS = para("Recommends to the General Assembly the adoption of the following draft resolution:",
+                  lead="Recommends")
+GA_FORMULA = para("The General Assembly,", lead="The General Assembly,")
+
+
+def test_a_second_formula_after_a_colon_opens_the_adopted_text_as_an_unlabelled_annex():
+    result = read(RECOMMENDS, GA_FORMULA, RECALLING, text_block("1. Decides to convene a conference;", lead="Decides"),
+                  text_block("2. Requests a report;", lead="Requests"))
+    assert [(u.number, u.text[:10]) for u in result.operative] == [("", "Recommends")]
+    assert result.preamble == []
+    (annex,) = result.annexes
+    assert (annex.label, annex.title) == ("", "")
+    assert [(u.number, u.text) for u in annex.content] == [
+        ("", "The General Assembly,"), ("", "Recalling its resolution 70/1 of 25 September 2015,"),
+        ("1", "Decides to convene a conference;"), ("2", "Requests a report;")]
+
+
+def test_a_formula_is_not_an_adopted_text_where_no_paragraph_introduces_one():
+    decides = text_block("1. Decides to remain seized of the matter;", lead="Decides")
+    assert rule_after([RECALLING, decides], GA_FORMULA) != "adopted-text"
+    assert rule_after([para("Noting the following:", lead="Noting")], GA_FORMULA) != "adopted-text"  # preamble
 
 
 # --- heading (§3.6) -----------------------------------------------------------------------------------

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from resparse.layout.blocks import TextBlock, join_lines, vocabulary
+from resparse.layout.blocks import TextBlock, build_blocks, join_lines, vocabulary
 from resparse.layout.lines import build_lines
 from resparse.layout.page import is_furniture_text
-from resparse.model.text import Char, Line, PageChars, Span
+from resparse.model.text import Char, Line, Page, PageChars, Span
 
 BODY = 10.0
 MARKER = 6.5
@@ -272,3 +272,22 @@ def test_blocks_are_joined_once_with_the_vocabulary_and_read_through_it():
     assert joined.text == "Welcomes the participation of States in the work;"
     assert joined.markers == [("2", len("Welcomes the participation of States"))]
     assert block.joined is None and joined.lines is block.lines  # a new block; the old one is unchanged
+
+
+# --- blocks: paragraph spacing against the line pitch ------------------------------------------------------
+
+def _page_of(*rows: tuple[str, float, float, bool]) -> Page:
+    """A page whose body lines are `(text, baseline, size, bold)`, each at the left margin."""
+    body = [Line([Span(t, bold=b)], x0=72.0, x1=500.0, top=base - size, bottom=base, size=size, page=1)
+            for t, base, size, b in rows]
+    return Page(number=1, width=595.0, height=842.0, body=body)
+
+
+def test_paragraph_spacing_of_a_third_of_the_size_starts_a_block_and_a_larger_titles_leading_does_not():
+    wrapped = [(f"line {i} of a paragraph that fills the column and goes on", 112.0 + 12 * i, 10.0, False)
+               for i in range(4)]
+    after = ("Next paragraph, set 4.5 points further down than the line pitch,", 112.0 + 12 * 3 + 16.5, 10.0, False)
+    title = [("A title in larger bold type that wraps", 240.0, 14.0, True),
+             ("over a second line at its own leading", 256.8, 14.0, True)]
+    blocks = build_blocks([_page_of(*wrapped, after, *title)])
+    assert [len(b.lines) for b in blocks] == [4, 1, 2]

@@ -496,6 +496,21 @@ def _inline_annex_title_take(b: BodyBuilder, r: BlockReading) -> None:
     b._open_annex("", r.text, r.block)
 
 
+def _adopted_text_applies(b: BodyBuilder, r: BlockReading) -> bool:
+    """adopted-text (§3.1, §3.2): in the operative part, an enacting formula ("The General Assembly,") after a
+    paragraph that introduces what follows with a colon ("Recommends to the General Assembly the adoption of
+    the following draft resolution:", "decided to adopt the following text:") opens a text of its own: a
+    document has one formula, so a second one is the formula of the text that paragraph adopts or
+    recommends, with its own preamble and paragraphs numbered from 1."""
+    return b.current is b.operative and b._last_ends_with_colon() and is_formula(r.block, b.italics)
+
+
+def _adopted_text_take(b: BodyBuilder, r: BlockReading) -> None:
+    """The text is kept as an annex without a label or title, opening with its formula as a paragraph."""
+    b._open_annex("", "", r.block)
+    _unnumbered_paragraph_take(b, r)
+
+
 def _heading_applies(b: BodyBuilder, r: BlockReading) -> bool:
     """heading (§3.6): a bold block, short, without the punctuation of a sentence ("A. Mandate", "Political
     situation"), heads the paragraphs after it."""
@@ -613,7 +628,8 @@ def _unnumbered_paragraph_take(b: BodyBuilder, r: BlockReading) -> None:
 
 # The body rules in order of precedence: the first that applies takes the block. Closing lines come first
 # (a date line is never a paragraph); annex labels and titles before headings (both are bold and short);
-# an adopted text's title before headings (it is bold too, but larger, after a colon); headings before
+# an adopted text's title before headings (it is bold too, but larger, after a colon), and its formula
+# before the unnumbered paragraph that would otherwise take it; headings before
 # labels (a heading may be numbered "1."); a numbered list inside an item before the numbered paragraph;
 # labelled blocks before unlabelled ones; of these, a wrap-up before a continuation (both open in lower
 # case), and the unnumbered paragraph last: it takes every block without a label that nothing else took.
@@ -622,6 +638,7 @@ BODY_RULES: tuple[BodyRule, ...] = (
     BodyRule("annex-label", _annex_label_applies, _annex_label_take),
     BodyRule("annex-title", _annex_title_applies, _annex_title_take),
     BodyRule("inline-annex-title", _inline_annex_title_applies, _inline_annex_title_take),
+    BodyRule("adopted-text", _adopted_text_applies, _adopted_text_take),
     BodyRule("heading", _heading_applies, _heading_take),
     BodyRule("numbered-item", _numbered_item_applies, _item_take),
     BodyRule("numbered-paragraph", _numbered_paragraph_applies, _numbered_paragraph_take),
