@@ -20,6 +20,7 @@ from resparse.structure.masthead import _split_sponsors, iso_date, language_of
     ("(aa) further measures", "paren", "(aa)", "further measures"),
     ("(b). To report", "paren", "(b)", "To report"),
     ("(ii) text", "paren", "(ii)", "text"),
+    ("(xviii)To collaborate", "paren", "(xviii)", "To collaborate"),  # a tab left no visible gap
     ("a) Los Estados", "close", "a)", "Los Estados"),
     ("iv) les États", "close", "iv)", "les États"),
     ("• item", "bullet", "•", "item"),

@@ -35,7 +35,8 @@ FORMULA_HEADS = words("formula_heads")  # data/formula_heads.txt
 
 # Paragraph labels at the start of a block, by family (§3.4, §3.5).
 NUMBER_LABEL = re.compile(r"^(\d{1,3})\.(?:\s+|(?=[A-Z“\"(]))")  # 1.  Decides
-PAREN_LABEL = re.compile(r"^\(([a-z]{1,2}|[ivxlc]{1,7})\)(?:\s+|\.\s+|$)")  # (a) (ii) (aa), also "(b)."
+# (a) (ii) (aa), also "(b).", and "(xviii)To" where the tab after a long label left no visible gap
+PAREN_LABEL = re.compile(r"^\(([a-z]{1,2}|[ivxlc]{1,7})\)(?:\s+|\.\s+|$|(?=[A-Z“\"]))")
 CLOSE_LABEL = re.compile(r"^([a-z]{1,2}|[ivxlc]{1,7})\)\s+")  # a)  i)  (Spanish, French)
 DOT_LETTER_LABEL = re.compile(r"^([a-z])\.\s+")  # a.  (third level)
 BULLET_LABEL = re.compile(r"^([•●▪◦])\s*")  # •
