@@ -38,6 +38,12 @@ def corpus_extra_dir(shared_dir: Path) -> Path:
     return _existing_dir(shared_dir / "corpus" / "extra")
 
 
+@pytest.fixture(scope="session")
+def corpus_word_pdf_dir(shared_dir: Path) -> Path:
+    """`../shared/corpus/word/pdf`: the UN's Word files printed to PDF by another program."""
+    return _existing_dir(shared_dir / "corpus" / "word" / "pdf")
+
+
 def one_error_line(result, name: str) -> str:
     """The single stderr line of a CLI result that failed on `name`, with nothing on stdout."""
     assert result.stdout == ""

@@ -535,14 +535,16 @@ def test_quiet_prints_only_errors_and_progress_goes_to_stderr(tmp_path):
 # --- the shared corpus ----------------------------------------------------------------------------------
 
 @pytest.mark.slow
-def test_the_whole_shared_corpus_converts_or_is_refused_with_a_type(corpus_pdf_dir, corpus_extra_dir, tmp_path):
-    """pdf + extra (PDF and DOCX, scans, other languages): no crash, no hang, no internal error."""
+def test_the_whole_shared_corpus_converts_or_is_refused_with_a_type(corpus_pdf_dir, corpus_extra_dir,
+                                                                   corpus_word_pdf_dir, tmp_path):
+    """pdf + extra (PDF and DOCX, scans, other languages) + word/pdf: no crash, no hang, no internal error."""
     report = tmp_path / "report.json"
-    result = run("extract", corpus_pdf_dir, corpus_extra_dir, "--glob", "*", "--out-dir", tmp_path / "out",
+    folders = (corpus_pdf_dir, corpus_extra_dir, corpus_word_pdf_dir)
+    result = run("extract", *folders, "--glob", "*", "--out-dir", tmp_path / "out",
                  "-j", "2", "--timeout", "600", "--report", report)
     assert result.exit_code in (0, 1), result.stderr
     records = json.loads(report.read_text())["files"]
-    expected = [p for d in (corpus_pdf_dir, corpus_extra_dir) for p in d.iterdir()
+    expected = [p for d in folders for p in d.iterdir()
                 if p.is_file() and not p.name.startswith(".")]
     assert len(records) == len(expected)
     bad = [(r["source"], r["error"]) for r in records if r["status"] != "ok" and r["error"]["type"] in BUGS]
