@@ -182,3 +182,16 @@ def test_the_passes_over_the_tree_run_in_their_order():
 
     names = [name for name, _ in PASSES]
     assert names == ["assign_ids", "link_footnotes", "check_numbering", "attach_citations"]
+
+
+def test_a_draft_prints_its_number_to_come_as_a_placeholder_before_the_title():
+    from resparse.model.document import Metadata
+    from resparse.structure.masthead import read_heading_block
+
+    md, where = read_heading_block(
+        ["Human Rights Council", "Fifty-ninth session", "Agenda item 3",
+         "Albania, Chile and Fiji: draft resolution", "59/… Human rights and climate change"],
+        Metadata(symbol="A/HRC/59/L.1", symbols=["A/HRC/59/L.1"]))
+    assert (md.number, md.title, md.document_type) == ("59/…", "Human rights and climate change", "draft_resolution")
+    assert md.sponsors == ["Albania", "Chile", "Fiji"]
+    assert where["title"] == 4

@@ -73,7 +73,10 @@ ADOPTED_RESOLUTION = re.compile(
 ADOPTED_DECISION = re.compile(r"^(?:Decision|DECISION|Decisión|Décision)\s+(?:adopted|ADOPTED|aprobada|adoptée)\b")
 SC_RESOLUTION_HEAD = re.compile(r"^(?:Resolution|Resolución|Résolution)\s+(\d{1,5}\s*\(\d{4}\))$")
 SC_ADOPTION = re.compile(r"^(?:Adopted|Aprobada|Adoptée)\s+by\b|^Adopted by the Security Council")
-RESOLUTION_NUMBER_TITLE = re.compile(r"^((?:S-|ES-)?\d{1,4}/\d{1,4}(?:\s?[A-H])?)\.\s+(.+)$")
+# "79/271. Title" above an adopted text; a draft (Human Rights Council drafts) prints the number to come as a
+# placeholder, "59/… Title", without the dot.
+RESOLUTION_NUMBER_TITLE = re.compile(
+    r"^((?:S-|ES-)?\d{1,4}/(?:\d{1,4}(?:\s?[A-H])?(?=\.)|…|\.{3}))\.?\s+(.+)$")
 SUBMITTED_BY = re.compile(r"^Draft\b[^.;:]{0,300}?\bsubmitted (?:by|to) (.+)$", re.IGNORECASE)
 SPONSOR_LINE = re.compile(r"^(.+?):[\s*,]*(?:revised\s+)?draft (?:resolution|decision)\b", re.IGNORECASE)
 COMMITTEE_BRACKET = re.compile(
