@@ -46,7 +46,8 @@ RECALLING = para("Recalling its resolution 70/1 of 25 September 2015,", lead="Re
 
 def test_the_table_is_in_its_documented_order():
     assert [r.name for r in BODY_RULES] == [
-        "closing-line", "annex-label", "annex-title", "inline-annex-title", "adopted-text", "heading", "numbered-item",
+        "closing-line", "annex-label", "annex-title", "inline-annex-title", "adopted-text", "heading", "plain-heading",
+        "numbered-item",
         "numbered-paragraph", "item", "wrap-up", "continuation", "unnumbered-paragraph",
     ]
 
@@ -192,6 +193,30 @@ def test_inline_annex_title_not_in_the_preamble_nor_at_the_size_of_the_text():
     welcoming = para("Welcoming the following text:", lead="Welcoming")
     assert rule_after([welcoming], DECLARATION) == "heading"
     assert rule_after([RECALLING, ADOPTS], para("Declaration", bold=True)) == "heading"
+
+
+# --- plain-heading (§3.6) ----------------------------------------------------------------------------
+
+DECIDES_1 = text_block("1. Decides to renew the measures;", lead="Decides")
+REQUESTS_2 = text_block("2. Requests the Panel to report;", lead="Requests")
+
+
+def test_a_short_line_without_a_paragraphs_punctuation_before_a_numbered_paragraph_is_a_heading():
+    result = read(RECALLING, DECIDES_1, para("Reporting"), REQUESTS_2)
+    assert [(type(b).__name__, getattr(b, "number", None), b.text[:9]) for b in result.operative] == [
+        ("Unit", "1", "Decides t"), ("Heading", None, "Reporting"), ("Unit", "2", "Requests ")]
+
+
+def test_a_plain_line_is_no_heading_before_an_unnumbered_block_in_the_preamble_or_when_it_ends_a_sentence():
+    reporting = para("Reporting")
+    assert rule_after([RECALLING, DECIDES_1], reporting) != "plain-heading"  # nothing numbered follows
+    builder = BodyBuilder(set(), set(), True, BODY_SIZE)
+    builder.feed(RECALLING)
+    assert builder.rule_for(reporting, REQUESTS_2).name != "plain-heading"  # still in the preamble
+    builder.feed(DECIDES_1)
+    assert builder.rule_for(reporting, REQUESTS_2).name == "plain-heading"
+    assert builder.rule_for(para("Decides to act."), REQUESTS_2).name != "plain-heading"
+    assert builder.rule_for(para("A heading of many more words than a heading has"), REQUESTS_2).name != "plain-heading"
 
 
 # --- adopted-text (§3.1, §3.2) -----------------------------------------------------------------------

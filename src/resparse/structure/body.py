@@ -31,6 +31,9 @@ FORMULA_MAX_WORDS = 30
 # is a heading only if it is a few words ("A. Mandate."), else it is an emphasised sentence.
 HEADING_MAX_CHARS = 400
 HEADING_SENTENCE_MAX_WORDS = 12
+# A heading not set in bold is short, and ends without a paragraph's punctuation.
+PLAIN_HEADING_MAX_WORDS = 6
+PARAGRAPH_ENDINGS = {".", ",", ";", ":"}
 # An annex label set like body text is alone on its line: "Annex", "Annex II", "Appendix A".
 ANNEX_LABEL_MAX_WORDS = 3
 # A block set this much larger than body text, in bold, is a title (of an annex or adopted text).
@@ -237,6 +240,7 @@ class BlockReading:
     text: str
     label: Label | None
     plain: tuple[str, list[FootnoteRef], str | None]
+    following: Label | None = None  # the label of the block after it, if any
 
     @property
     def opens_lower(self) -> bool:
@@ -290,18 +294,20 @@ class BodyBuilder:
             refs = sorted(refs + [FootnoteRef(m, off) for m, off in slash], key=lambda r: r.offset)
         return body, refs, lead
 
-    def read(self, block: TextBlock) -> BlockReading:
-        return BlockReading(block, block.text, parse_label(block.text), self._unit_text(block, 0))
+    def read(self, block: TextBlock, following: TextBlock | None = None) -> BlockReading:
+        return BlockReading(block, block.text, parse_label(block.text), self._unit_text(block, 0),
+                            parse_label(following.text) if following is not None else None)
 
     # ------------------------------------------------------------------ dispatch
-    def rule_for(self, block: TextBlock) -> BodyRule | None:
-        """The rule that takes `block` in the builder's present state; None for a block without text."""
-        return _first_rule(self, self.read(block)) if block.text else None
+    def rule_for(self, block: TextBlock, following: TextBlock | None = None) -> BodyRule | None:
+        """The rule that takes `block` (before `following`) in the builder's present state; None for a block
+        without text."""
+        return _first_rule(self, self.read(block, following)) if block.text else None
 
-    def feed(self, block: TextBlock) -> None:
+    def feed(self, block: TextBlock, following: TextBlock | None = None) -> None:
         if not block.text:
             return
-        reading = self.read(block)
+        reading = self.read(block, following)
         rule = _first_rule(self, reading)
         self.taking = rule.name
         rule.take(self, reading)
@@ -526,6 +532,24 @@ def _heading_take(b: BodyBuilder, r: BlockReading) -> None:
     b._source(heading, r.block)
 
 
+def _plain_heading_applies(b: BodyBuilder, r: BlockReading) -> bool:
+    """plain-heading (§3.6): past the preamble, a line of its own in the text's type, a few words opening with
+    a capital and without the punctuation that ends a paragraph, followed by a numbered paragraph, is a
+    heading even when not set in bold (Security Council resolutions: "Reporting", "Designation criteria")."""
+    text = r.text
+    return (
+        b.current is not b.preamble
+        and r.label is None
+        and r.following is not None
+        and r.following.family == "number"
+        and len(r.block.lines) == 1
+        and text[:1].isupper()
+        and len(text.split()) <= PLAIN_HEADING_MAX_WORDS
+        and terminal(text) not in PARAGRAPH_ENDINGS
+        and not r.block.markers
+    )
+
+
 def _numbered_item_applies(b: BodyBuilder, r: BlockReading) -> bool:
     """numbered-item (§3.5): an Arabic number inside an open list, as "1." after an item that closes with a
     colon or after a numbered item, is an item of a list set out in that item ("as follows: 1. ...")."""
@@ -629,7 +653,8 @@ def _unnumbered_paragraph_take(b: BodyBuilder, r: BlockReading) -> None:
 # The body rules in order of precedence: the first that applies takes the block. Closing lines come first
 # (a date line is never a paragraph); annex labels and titles before headings (both are bold and short);
 # an adopted text's title before headings (it is bold too, but larger, after a colon), and its formula
-# before the unnumbered paragraph that would otherwise take it; headings before
+# before the unnumbered paragraph that would otherwise take it; headings (bold, or plain before a numbered
+# paragraph) before
 # labels (a heading may be numbered "1."); a numbered list inside an item before the numbered paragraph;
 # labelled blocks before unlabelled ones; of these, a wrap-up before a continuation (both open in lower
 # case), and the unnumbered paragraph last: it takes every block without a label that nothing else took.
@@ -640,6 +665,7 @@ BODY_RULES: tuple[BodyRule, ...] = (
     BodyRule("inline-annex-title", _inline_annex_title_applies, _inline_annex_title_take),
     BodyRule("adopted-text", _adopted_text_applies, _adopted_text_take),
     BodyRule("heading", _heading_applies, _heading_take),
+    BodyRule("plain-heading", _plain_heading_applies, _heading_take),
     BodyRule("numbered-item", _numbered_item_applies, _item_take),
     BodyRule("numbered-paragraph", _numbered_paragraph_applies, _numbered_paragraph_take),
     BodyRule("item", _item_applies, _item_take),
@@ -690,6 +716,6 @@ def build_body(
 ) -> BodyResult:
     """The body stage: the blocks after the enacting formula, read in order by `BODY_RULES`."""
     builder = BodyBuilder(vocabulary, known_notes, italics_in_use, body_size)
-    for b in blocks:
-        builder.feed(b)
+    for i, b in enumerate(blocks):
+        builder.feed(b, blocks[i + 1] if i + 1 < len(blocks) else None)
     return builder.result()
