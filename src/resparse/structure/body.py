@@ -650,14 +650,14 @@ def _unnumbered_paragraph_take(b: BodyBuilder, r: BlockReading) -> None:
                         pages=r.block.pages), r.block)
 
 
-# The body rules in order of precedence: the first that applies takes the block. Closing lines come first
-# (a date line is never a paragraph); annex labels and titles before headings (both are bold and short);
-# an adopted text's title before headings (it is bold too, but larger, after a colon), and its formula
-# before the unnumbered paragraph that would otherwise take it; headings (bold, or plain before a numbered
-# paragraph) before
-# labels (a heading may be numbered "1."); a numbered list inside an item before the numbered paragraph;
-# labelled blocks before unlabelled ones; of these, a wrap-up before a continuation (both open in lower
-# case), and the unnumbered paragraph last: it takes every block without a label that nothing else took.
+# The body rules in order of precedence: the first that applies takes the block. Closing lines come first (a
+# date line is never a paragraph); annex labels and titles before headings (both are bold and short); an
+# adopted text's title before headings (it is bold too, but larger, after a colon), and its formula before
+# the unnumbered paragraph that would otherwise take it; headings (bold, or plain before a numbered
+# paragraph) before labels (a heading may be numbered "1."); a numbered list inside an item before the
+# numbered paragraph; labelled blocks before unlabelled ones; of these, a wrap-up before a continuation
+# (both open in lower case), and the unnumbered paragraph last: it takes every block without a label that
+# nothing else took.
 BODY_RULES: tuple[BodyRule, ...] = (
     BodyRule("closing-line", _closing_line_applies, _closing_line_take, in_text=False),
     BodyRule("annex-label", _annex_label_applies, _annex_label_take),
