@@ -291,3 +291,18 @@ def test_paragraph_spacing_of_a_third_of_the_size_starts_a_block_and_a_larger_ti
              ("over a second line at its own leading", 256.8, 14.0, True)]
     blocks = build_blocks([_page_of(*wrapped, after, *title)])
     assert [len(b.lines) for b in blocks] == [4, 1, 2]
+
+
+def test_a_one_line_paragraph_at_the_first_line_indent_ends_before_the_next_indented_line():
+    """"The Security Council," above "Recalling …" without extra space: two paragraphs (un-conventions §3.2)."""
+    def at(text: str, base: float, x0: float, x1: float) -> Line:
+        return Line([Span(text)], x0=x0, x1=x1, top=base - 10.0, bottom=base, size=10.0, page=1)
+
+    body = [at("The Security Council,", 100.0, 108.0, 200.0),
+            at("Recalling its previous resolutions on the situation in the region and", 112.0, 108.0, 500.0),
+            at("the statements of its President,", 124.0, 72.0, 230.0),
+            at("Reaffirming its strong commitment to the sovereignty and unity of the", 136.0, 108.0, 500.0),
+            at("country and of its people, and the rest of this long line to the end,", 148.0, 72.0, 500.0),
+            at("continued here,", 160.0, 72.0, 150.0)]
+    blocks = build_blocks([Page(number=1, width=595.0, height=842.0, body=body)])
+    assert [len(b.lines) for b in blocks] == [1, 2, 3]

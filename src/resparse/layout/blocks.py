@@ -159,12 +159,14 @@ def _starts_new_block(prev: Line, line: Line, margin: float, right: float, pitch
         return True
     if (
         line.x0 > margin + INDENT_MIN
-        and abs(prev.x0 - margin) <= INDENT_MIN / 2
+        and (abs(prev.x0 - margin) <= INDENT_MIN / 2 or abs(prev.x0 - line.x0) <= INDENT_MIN / 2)
         and not line.bold
         and prev.x1 < right - SHORT_LAST_LINE_SLACK
         and prev.text.rstrip().rstrip("”’\")").endswith((".", ";", ":", ","))
     ):
-        return True  # a first-line indent after a line that closes a paragraph: a new paragraph
+        # A first-line indent after a line that closes a paragraph (a wrapped last line at the margin, or a
+        # paragraph of one line at the same indent: "The Security Council," above "Recalling …"): a new one.
+        return True
     if abs(prev.size - line.size) > SIZE_CHANGE or prev.bold != line.bold:
         return True
     if prev.bold and line.bold and prev.x1 - margin < SHORT_HEADING_LINE_RATIO * (right - margin):
