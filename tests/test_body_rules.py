@@ -48,7 +48,7 @@ def test_the_table_is_in_its_documented_order():
     assert [r.name for r in BODY_RULES] == [
         "closing-line", "annex-label", "annex-title", "inline-annex-title", "adopted-text", "heading", "plain-heading",
         "numbered-item",
-        "numbered-paragraph", "item", "wrap-up", "continuation", "unnumbered-paragraph",
+        "numbered-paragraph", "item", "undotted-number", "wrap-up", "continuation", "unnumbered-paragraph",
     ]
 
 
@@ -217,6 +217,19 @@ def test_a_plain_line_is_no_heading_before_an_unnumbered_block_in_the_preamble_o
     assert builder.rule_for(reporting, REQUESTS_2).name == "plain-heading"
     assert builder.rule_for(para("Decides to act."), REQUESTS_2).name != "plain-heading"
     assert builder.rule_for(para("A heading of many more words than a heading has"), REQUESTS_2).name != "plain-heading"
+
+
+# --- undotted-number (§3.4) --------------------------------------------------------------------------
+
+def test_a_number_that_lost_its_dot_is_the_next_paragraph_of_the_sequence():
+    result = read(RECALLING, DECIDES_1, para("2 Condemns all attacks on civilians;"), text_block("3. Decides;"))
+    assert [(u.number, u.text) for u in result.operative] == [
+        ("1", "Decides to renew the measures;"), ("2", "Condemns all attacks on civilians;"), ("3", "Decides;")]
+
+
+def test_a_figure_that_opens_a_sentence_is_not_a_paragraph_number():
+    assert rule_after([RECALLING, DECIDES_1], para("15 States have ratified the Convention;")) != "undotted-number"
+    assert rule_after([RECALLING], para("2 Condemns all attacks;")) != "undotted-number"  # in the preamble
 
 
 # --- adopted-text (§3.1, §3.2) -----------------------------------------------------------------------

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from ..layout.blocks import TextBlock, marker_pages
@@ -34,6 +34,8 @@ HEADING_SENTENCE_MAX_WORDS = 12
 # A heading not set in bold is short, and ends without a paragraph's punctuation.
 PLAIN_HEADING_MAX_WORDS = 6
 PARAGRAPH_ENDINGS = {".", ",", ";", ":"}
+# A paragraph number whose dot was lost in printing: digits, a space, a capital ("11 Condemns").
+BARE_NUMBER = re.compile(r"^(\d{1,3})\s+(?=[A-Z])")
 # An annex label set like body text is alone on its line: "Annex", "Annex II", "Appendix A".
 ANNEX_LABEL_MAX_WORDS = 3
 # A block set this much larger than body text, in bold, is a title (of an annex or adopted text).
@@ -582,6 +584,24 @@ def _numbered_paragraph_take(b: BodyBuilder, r: BlockReading) -> None:
                         pages=r.block.pages), r.block)
 
 
+def _undotted_number_applies(b: BodyBuilder, r: BlockReading) -> bool:
+    """undotted-number (§3.4): a paragraph opening with a bare number and a capital ("11 Condemns …", the dot
+    lost) is the numbered paragraph that number says, when it is the next in the sequence of the paragraphs
+    before it: numbering, not a figure that opens a sentence ("2030 Agenda", "15 States")."""
+    m = BARE_NUMBER.match(r.text) if r.label is None else None
+    if m is None or b.current is b.preamble:
+        return False
+    numbers = [p.number for p in b.current.blocks if isinstance(p, _UnitDraft) and p.kind == "paragraph"]
+    return bool(numbers) and numbers[-1].isdigit() and int(m.group(1)) == int(numbers[-1]) + 1
+
+
+def _undotted_number_take(b: BodyBuilder, r: BlockReading) -> None:
+    """Taken as the numbered paragraph it is."""
+    m = BARE_NUMBER.match(r.text)
+    assert m is not None
+    _numbered_paragraph_take(b, replace(r, label=Label("number", m.group(1), m.group(1), len(m.group(0)))))
+
+
 def _item_applies(b: BodyBuilder, r: BlockReading) -> bool:
     """item (§3.5, §6.8): "(a)", "(i)", "a)", "a.", "•" open a sub-paragraph, nested by label family and by
     the previous sibling's label ("(i)" after "(h)" is a letter, "(ii)" after "(i)" a numeral)."""
@@ -655,9 +675,9 @@ def _unnumbered_paragraph_take(b: BodyBuilder, r: BlockReading) -> None:
 # adopted text's title before headings (it is bold too, but larger, after a colon), and its formula before
 # the unnumbered paragraph that would otherwise take it; headings (bold, or plain before a numbered
 # paragraph) before labels (a heading may be numbered "1."); a numbered list inside an item before the
-# numbered paragraph; labelled blocks before unlabelled ones; of these, a wrap-up before a continuation
-# (both open in lower case), and the unnumbered paragraph last: it takes every block without a label that
-# nothing else took.
+# numbered paragraph; labelled blocks before unlabelled ones (a number that lost its dot is told by the
+# sequence); of these, a wrap-up before a continuation (both open in lower case), and the unnumbered
+# paragraph last: it takes every block without a label that nothing else took.
 BODY_RULES: tuple[BodyRule, ...] = (
     BodyRule("closing-line", _closing_line_applies, _closing_line_take, in_text=False),
     BodyRule("annex-label", _annex_label_applies, _annex_label_take),
@@ -669,6 +689,7 @@ BODY_RULES: tuple[BodyRule, ...] = (
     BodyRule("numbered-item", _numbered_item_applies, _item_take),
     BodyRule("numbered-paragraph", _numbered_paragraph_applies, _numbered_paragraph_take),
     BodyRule("item", _item_applies, _item_take),
+    BodyRule("undotted-number", _undotted_number_applies, _undotted_number_take),
     BodyRule("wrap-up", _wrap_up_applies, _wrap_up_take),
     BodyRule("continuation", _continuation_applies, _continuation_take),
     BodyRule("unnumbered-paragraph", _unnumbered_paragraph_applies, _unnumbered_paragraph_take),
