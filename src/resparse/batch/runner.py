@@ -128,9 +128,11 @@ def run_batch(jobs: Sequence[Job], options: BatchOptions = BatchOptions(), *,  #
                     with contextlib.suppress(EOFError, OSError):
                         if worker.conn.poll():
                             message = worker.conn.recv()
-                    record = _record(worker, message, now, options)
-                    if message is None or message.get("retire"):
+                    ends = message is None or message.get("retire")
+                    if ends:  # joined first, so that a crash is recorded with the signal that ended it
                         worker.process.join(_EXIT_GRACE)
+                    record = _record(worker, message, now, options)
+                    if ends:
                         if worker.process.is_alive():
                             kill(worker)
                         _close(worker)
