@@ -83,6 +83,17 @@ def test_a_larger_line_is_a_block_of_its_own():
     ]
 
 
+def test_a_large_title_that_wraps_at_its_own_leading_is_one_block():
+    # Leading grows with the type: 14-point lines follow each other at 1.4 times the text's pitch.
+    title = run(["Cooperation between the United Nations and the", "Economic Community of Central African States"],
+                60.0, size=14.0, pitch=PITCH * 1.4)
+    body = run(RECALLING, below(title, PARAGRAPH_SPACE, pitch=PITCH * 1.4))
+    assert texts(laid_out_page(1, title + body + run(NOTING, below(body, PARAGRAPH_SPACE)))) == [
+        "Cooperation between the United Nations and the Economic Community of Central African States",
+        RECALLING_TEXT, NOTING_TEXT,
+    ]
+
+
 def test_a_bold_heading_line_is_a_block_of_its_own():
     heading = [line("Political situation", top=88.0, bold=True)]
     body = run(RECALLING, below(heading))
@@ -152,6 +163,15 @@ def test_an_indented_first_line_after_a_closing_line_starts_a_new_paragraph():
     first = run(RECALLING, 100.0, first_x0=INDENT)
     second = run(NOTING, below(first), first_x0=INDENT)  # no extra space: only the first-line indent tells
     assert texts(laid_out_page(1, first + second)) == [RECALLING_TEXT, NOTING_TEXT]
+
+
+def test_a_one_line_paragraph_at_the_indent_ends_before_the_next_indented_line():
+    # The enacting formula above the first preambular paragraph, both at the first-line indent (§3.2).
+    formula = [line("The Security Council,", top=100.0, x0=INDENT)]
+    body = run(RECALLING, below(formula), first_x0=INDENT)
+    assert texts(laid_out_page(1, formula + body + run(NOTING, below(body, PARAGRAPH_SPACE)))) == [
+        "The Security Council,", RECALLING_TEXT, NOTING_TEXT,
+    ]
 
 
 # --- a paragraph over a page break (§6.9) --------------------------------------------------------------

@@ -330,8 +330,9 @@ def test_a_translated_version_keeps_the_original_language_as_printed():
 
 
 def heading(blocks: list[str], symbol: str | None = None) -> tuple[Metadata, dict[str, int]]:
-    md = Metadata(symbol=symbol, symbols=[symbol] if symbol else [])
-    where = read_heading_block(blocks, md)
+    given = Metadata(symbol=symbol, symbols=[symbol] if symbol else [])
+    md, where = read_heading_block(blocks, given)
+    assert given == Metadata(symbol=symbol, symbols=[symbol] if symbol else [])  # a new value, the given one kept
     return md, where
 
 
