@@ -29,7 +29,7 @@ from resparse.model.document import (
     Warning,
     WrapUp,
 )
-from resparse.model.text import Line, Span
+from resparse.model.text import Line, Page, Span
 
 # --- PDFs -------------------------------------------------------------------------------------------
 
@@ -141,6 +141,29 @@ def text_block(*lines: str, lead: str | None = None, bold: bool = False, size: f
         y = top + i * size * LINE_PITCH_RATIO
         out.append(Line(spans, x0=72.0, x1=500.0, top=y, bottom=y + size, size=size, page=page))
     return join_blocks([TextBlock(out)], set())[0]
+
+
+# --- Positioned lines and pages ---------------------------------------------------------------------
+
+A4_WIDTH, A4_HEIGHT = 595.0, 842.0
+MARGIN = 72.0  # left edge of the text column (wrapped lines)
+RIGHT = 500.0  # right edge of the text column (full, justified lines)
+CHAR_WIDTH_RATIO = 0.5  # a character is half an em wide
+
+
+def line(text: str, *, top: float, x0: float = MARGIN, x1: float | None = None, size: float = BODY_SIZE,
+         bold: bool = False, italic: bool = False, page: int = 1) -> Line:
+    """One line of `text`, its top at `top`; it ends where its characters end unless `x1` says where
+    (`RIGHT` for a full line of justified text)."""
+    if x1 is None:
+        x1 = x0 + len(text) * size * CHAR_WIDTH_RATIO
+    return Line([Span(text, italic=italic, bold=bold)], x0=x0, x1=x1, top=top, bottom=top + size, size=size,
+                page=page)
+
+
+def laid_out_page(number: int, body: list[Line], *, furniture: list[Line] | None = None) -> Page:
+    """An A4 page after layout with these body lines (and furniture)."""
+    return Page(number=number, width=A4_WIDTH, height=A4_HEIGHT, body=body, furniture=furniture or [])
 
 
 # --- Documents --------------------------------------------------------------------------------------
