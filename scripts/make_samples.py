@@ -3,8 +3,8 @@
 
     python scripts/make_samples.py [--out DIR]
 
-Three short documents written for this project (no UN text is reproduced) are set with reportlab the way a
-UN New York PDF made from Word is set: US Letter, Times 10 pt on a 12 pt line, 6 pt between paragraphs,
+Short documents written for this project (no UN text is reproduced) are set with reportlab the way a
+UN PDF made from Word is set: US Letter, Times 10 pt on a 12 pt line, 6 pt between paragraphs,
 justified text, masthead on page 1, running header and footer from page 2, footnotes at the page bottom under
 a short rule. Every line is placed by this script (no reportlab flowables), so indents, page breaks and
 footnote placement are exactly as described in the geometry constants below.
@@ -37,7 +37,8 @@ from resparse.model.document import SCHEMA_VERSION
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES_DIR = ROOT / "samples"
-SAMPLE_NAMES = ("ga_resolution", "sc_resolution", "draft_decision")
+SAMPLE_NAMES = ("ga_resolution", "sc_resolution", "draft_decision", "hrc_draft_resolution",
+                "sc_sanctions_resolution")
 # The committed PDFs were made with this reportlab; another version may write other (equally valid) bytes.
 GENERATED_WITH_REPORTLAB = "5.1.0"
 
@@ -88,12 +89,14 @@ class Unit:
     number: str = ""
     items: list[Unit] = field(default_factory=list)
     wrap_up: str | None = None
+    dot: bool = True  # a paragraph number is printed with its dot ("4."); False: "4" alone
 
 
 @dataclass
 class Heading:
     text: str
     label: str = ""  # hanging label ("A."), part of the heading's text in the output
+    bold: bool = True  # False: set in the text's roman, on a line of its own
 
 
 @dataclass
@@ -104,9 +107,20 @@ class Annex:
 
 
 @dataclass
+class AdoptedText:
+    """A text adopted or recommended inline by the last operative paragraph ("...the following draft
+    resolution:"): its own formula, preamble and paragraphs numbered from 1. Output: an annex without label
+    or title whose content opens with the formula as an unnumbered paragraph."""
+
+    formula: str
+    preamble: list[Unit]
+    operative: list[Unit]
+
+
+@dataclass
 class Sample:
     name: str
-    kind: str  # "ga" | "sc" | "draft": which masthead
+    kind: str  # "ga" | "sc" | "draft" | "hrc_draft": which masthead
     symbol: str
     organ: str
     distribution: str
@@ -119,7 +133,7 @@ class Sample:
     session: str | None
     agenda_items: list[str]
     number: str | None
-    title: str | None
+    title: str | None  # markup; a footnote marker in it gives a note linked to "title"
     running_title: str | None
     head_lines: list[tuple[str, str, float]]  # type-specific heading block: (text, font, size)
     bracket: str | None = None  # GA: "[without reference to a Main Committee (...)]"
@@ -127,14 +141,16 @@ class Sample:
     sponsors: list[str] = field(default_factory=list)
     submitted_by: str | None = None
     formula: str | None = None
+    formula_run_in: bool = False  # no space between the formula and the first preambular paragraph
     preamble: list[Unit | Heading] = field(default_factory=list)
     operative: list[Unit | Heading] = field(default_factory=list)
     closing: list[str] = field(default_factory=list)
     annexes: list[Annex] = field(default_factory=list)
+    adopted: AdoptedText | None = None
     footnotes: dict[str, str] = field(default_factory=dict)
 
 
-# ---------------------------------------------------------------- the three documents (fictional)
+# ---------------------------------------------------------------- the documents (fictional)
 
 GA_TITLE = (
     "International Decade for Coastal Libraries, 2027–2036: preserving the documentary heritage "
@@ -390,7 +406,143 @@ DRAFT = Sample(
     },
 )
 
-SAMPLES = {s.name: s for s in (GA, SC, DRAFT)}
+HRC_TITLE = P(
+    "Safeguarding the right of everyone to take part in cultural life: public libraries, community archives",
+    "and reading rooms in coastal and island regions exposed to the effects of climate change[^1]")
+
+HRC = Sample(
+    name="hrc_draft_resolution",
+    kind="hrc_draft",
+    symbol="A/HRC/59/L.99",
+    organ="General Assembly",
+    distribution="Limited",
+    date="3 July 2025",
+    date_iso="2025-07-03",
+    original_language="English",
+    job="GE.25-99996",
+    left_block=[
+        ("Human Rights Council", BOLD),
+        ("Fifty-ninth session", BOLD),
+        ("16 June–9 July 2025", ROMAN),
+        ("Agenda item 3", ROMAN),
+        ("Promotion of cultural rights and of access to knowledge", BOLD),
+    ],
+    document_type="draft_resolution",
+    session="Fifty-ninth session",
+    agenda_items=["3"],
+    number="59/…",
+    title=HRC_TITLE,
+    running_title=None,
+    head_lines=[("Aldoria, Belmora, Corvania and Duvessa: draft resolution", BOLD, 10.0)],
+    sponsors=["Aldoria", "Belmora", "Corvania", "Duvessa"],
+    formula="*The Human Rights Council*,",
+    preamble=[
+        Unit(P("*Recalling* its resolution 56/999 of 10 July 2024 on cultural rights and access to knowledge",
+               "in small island communities,")),
+        Unit(P("*Noting* that libraries, archives and reading rooms in coastal and island regions keep records",
+               "of local languages, customs and knowledge that are often held nowhere else,")),
+        Unit(P("*Concerned* that storms, flooding and the rise in sea levels damage such collections and close",
+               "the buildings that house them, sometimes for months, depriving communities of access to",
+               "information when they need it most,[^2]")),
+    ],
+    operative=[
+        Unit(P("*Calls upon* all States to include libraries, archives and reading rooms in their plans for",
+               "the reduction of disaster risk and for adaptation to climate change;"), "1"),
+        Unit(P("*Encourages* States to consult the communities concerned, including older persons and",
+               "indigenous peoples, on the collections to be preserved first and on the ways in which they",
+               "are to be made accessible;"), "2"),
+        Unit(P("*Requests* the Office of the United Nations High Commissioner for Human Rights to prepare a",
+               "report on good practices in protecting the right of everyone to take part in cultural life",
+               "in regions exposed to the effects of climate change, and to present it to the Human Rights",
+               "Council at its sixty-second session;"), "3"),
+        Unit("*Recommends* to the General Assembly the adoption of the following draft resolution:", "4"),
+    ],
+    adopted=AdoptedText(
+        formula="*The General Assembly*,",
+        preamble=[
+            Unit(P("*Welcoming* the attention given by the Human Rights Council to the right of everyone to",
+                   "take part in cultural life in coastal and island regions,")),
+            Unit(P("*Recognizing* the role of community reading rooms in keeping local knowledge alive and in",
+                   "providing information during and after disasters,")),
+        ],
+        operative=[
+            Unit(P("*Proclaims* 14 November the International Day of Community Reading Rooms, to be observed",
+                   "every year within existing resources;"), "1"),
+            Unit(P("*Invites* Member States, libraries and community organizations to mark the International",
+                   "Day with readings, exhibitions and open days in their reading rooms;"), "2"),
+            Unit(P("*Requests* the Secretary-General to bring the present resolution to the attention of",
+                   "Member States and of the organizations of the United Nations system."), "3"),
+        ],
+    ),
+    footnotes={
+        "1": "The title follows that of Human Rights Council resolution 56/999.",
+        "2": "See A/HRC/58/99, paras. 14–21.",
+    },
+)
+
+SC_SANCTIONS = Sample(
+    name="sc_sanctions_resolution",
+    kind="sc",
+    symbol="S/RES/9998 (2025)",
+    organ="Security Council",
+    distribution="General",
+    date="19 June 2025",
+    date_iso="2025-06-19",
+    original_language=None,
+    job="25-99995",
+    left_block=[],
+    document_type="resolution",
+    session=None,
+    agenda_items=[],
+    number="9998 (2025)",
+    title=None,
+    running_title=None,
+    head_lines=[
+        ("Resolution 9998 (2025)", BOLD, 14.0),
+        ("Adopted by the Security Council at its 9998th meeting, on", BOLD, 12.0),
+        ("18 June 2025", BOLD, 12.0),
+    ],
+    adoption="Adopted by the Security Council at its 9998th meeting, on 18 June 2025",
+    formula="*The Security Council*,",
+    formula_run_in=True,
+    preamble=[
+        Unit(P("*Recalling* its resolution 9980 (2024) on the safety of navigation in the Calvera Strait and",
+               "the measures imposed by that resolution,[^1]")),
+        Unit(P("*Expressing concern* at continued reports of the transfer of arms to armed groups on the",
+               "islands of the Calvera Strait by vessels that switch off their identification systems,")),
+        Unit(P("*Determining* that the situation in the Calvera Strait continues to threaten the peace and",
+               "security of the region,")),
+    ],
+    operative=[
+        Unit(P("*Decides* to renew until 30 June 2026 the measures imposed by paragraph 3 of resolution",
+               "9980 (2024);"), "1"),
+        Heading("Designation criteria", bold=False),
+        Unit(P("*Decides* that the measures referred to in paragraph 1 above shall apply to individuals and",
+               "entities designated by the Committee established pursuant to resolution 9980 (2024) as:"), "2", [
+            Unit("engaging in or supporting the transfer of arms to armed groups in the Calvera Strait;", "(a)"),
+            Unit(P("obstructing the delivery of humanitarian assistance to the islands of the Strait or the",
+                   "work of the United Nations there;"), "(b)"),
+        ]),
+        Unit(P("*Decides* that the Committee shall keep its list of designated individuals and entities up",
+               "to date and shall make the reasons for each designation public;"), "3"),
+        Unit(P("*Condemns* every attack on vessels carrying humanitarian supplies to the islands of the",
+               "Strait, and calls for those responsible to be held to account;"), "4", dot=False),
+        Unit(P("*Calls upon* all States to inspect, in their ports and territorial waters, vessels bound to",
+               "or from the Calvera Strait when they have reasonable grounds to believe that the cargo",
+               "contains arms whose supply is prohibited by the present resolution;[^2]"), "5"),
+        Heading("Reporting", bold=False),
+        Unit(P("*Requests* the Committee to report to the Council within 120 days of the adoption of the",
+               "present resolution, and every 180 days thereafter, on the implementation of the measures",
+               "renewed in paragraph 1 above;"), "6"),
+        Unit("*Decides* to remain seized of the matter.", "7"),
+    ],
+    footnotes={
+        "1": "S/RES/9980 (2024).",
+        "2": "See also S/2025/9998, annex.",
+    },
+)
+
+SAMPLES = {s.name: s for s in (GA, SC, DRAFT, HRC, SC_SANCTIONS)}
 
 
 # ---------------------------------------------------------------- markup → runs, plain text, footnote offsets
@@ -433,6 +585,13 @@ def plain(markup: str) -> tuple[str, list[dict]]:
         else:
             text += ch
     return text, refs
+
+
+def title_markers(s: Sample) -> list[str]:
+    """Footnote markers in the title, for the mastheads that print `s.title` (their notes are on page 1)."""
+    if s.kind not in ("ga", "hrc_draft") or not s.title:
+        return []
+    return [n["marker"] for n in plain(s.title)[1]]
 
 
 def lead_of(markup: str) -> str | None:
@@ -585,7 +744,23 @@ class Block:
     page_break_before: bool = False
 
 
-def unit_blocks(u: Unit, uid: str, level: int, kind: str, expected: list, refs: dict) -> list[Block]:
+class Ids:
+    """Unit ids as the output names them: a repeated id gets a numeric suffix ("annex_1__para_1_2")."""
+
+    def __init__(self) -> None:
+        self.used = {"formula", "title", "head"}
+
+    def take(self, wanted: str) -> str:
+        out, k = wanted, 2
+        while out in self.used:
+            out = f"{wanted}_{k}"
+            k += 1
+        self.used.add(out)
+        return out
+
+
+def unit_blocks(u: Unit, uid: str, level: int, kind: str, expected: list, refs: dict,
+                ids: Ids) -> list[Block]:
     """Blocks of a paragraph (level 0) or item (level 1, 2) and its expected JSON."""
     text, notes = plain(u.text)
     for n in notes:
@@ -594,7 +769,7 @@ def unit_blocks(u: Unit, uid: str, level: int, kind: str, expected: list, refs: 
     label_x, text_x, wrap_x = {0: (INDENT, TAB, LEFT), 1: (INDENT, TAB, LEFT), 2: (TAB, TAB2, TAB2)}[level]
     if u.number:
         lines = wrap(words, marks, text_x, wrap_x, RIGHT, ROMAN, BODY_SIZE)
-        label = u.number if kind == "item" else f"{u.number}."
+        label = u.number if kind == "item" or not u.dot else f"{u.number}."
         lines[0].prefix.append((label_x, words_of(label)[0][0]))
     else:
         lines = wrap(words, marks, label_x, wrap_x, RIGHT, ROMAN, BODY_SIZE)
@@ -607,10 +782,10 @@ def unit_blocks(u: Unit, uid: str, level: int, kind: str, expected: list, refs: 
     expected.append(entry)
     blocks = [Block(lines)]
     for item in u.items:
-        blocks += unit_blocks(item, f"{uid}__point_{item.number.strip('()')}", level + 1, "item",
-                              entry["items"], refs)
+        blocks += unit_blocks(item, ids.take(f"{uid}__point_{item.number.strip('()')}"), level + 1, "item",
+                              entry["items"], refs, ids)
     if u.wrap_up is not None:
-        wid = f"{uid}__wrapup"
+        wid = ids.take(f"{uid}__wrapup")
         wtext, wnotes = plain(u.wrap_up)
         for n in wnotes:
             refs[n["marker"]] = wid
@@ -625,10 +800,11 @@ def unit_blocks(u: Unit, uid: str, level: int, kind: str, expected: list, refs: 
 
 def heading_block(h: Heading, key: str, expected: list, headings: dict[str, dict]) -> Block:
     """A bold heading between paragraphs; `key` identifies its lines for page bookkeeping only."""
-    words, marks = words_of(h.text, BOLD)
-    lines = wrap(words, marks, LEFT, LEFT, RIGHT, BOLD, BODY_SIZE, justify=False)
+    font = BOLD if h.bold else ROMAN
+    words, marks = words_of(h.text, font)
+    lines = wrap(words, marks, LEFT, LEFT, RIGHT, font, BODY_SIZE, justify=False)
     if h.label:
-        lines[0].prefix.append((HANG, words_of(h.label, BOLD)[0][0]))
+        lines[0].prefix.append((HANG, words_of(h.label, font)[0][0]))
     for ln in lines:
         ln.unit = key
     entry = {"id": "", "type": "heading", "text": f"{h.label} {h.text}".strip(), "pages": []}
@@ -640,8 +816,9 @@ def heading_block(h: Heading, key: str, expected: list, headings: dict[str, dict
 def build_flow(s: Sample) -> tuple[list[Block], dict, dict[str, str], dict[str, dict]]:
     """The body of a sample as blocks to paginate, the expected tree (pages still empty), footnote refs
     (marker -> id of the unit where it stands) and the expected heading entries by their line key."""
-    refs: dict[str, str] = {}
+    refs: dict[str, str] = {m: "title" for m in title_markers(s)}
     headings: dict[str, dict] = {}
+    ids = Ids()
     blocks: list[Block] = []
     exp: dict = {"preamble": {"formula": None, "paragraphs": []}, "operative": [], "annexes": []}
     if s.formula:
@@ -656,19 +833,37 @@ def build_flow(s: Sample) -> tuple[list[Block], dict, dict[str, str], dict[str, 
             blocks.append(heading_block(u, key, exp["preamble"]["paragraphs"], headings))
             continue
         k += 1
-        blocks += unit_blocks(u, f"pp_{k}", 0, "paragraph", exp["preamble"]["paragraphs"], refs)
+        ub = unit_blocks(u, ids.take(f"pp_{k}"), 0, "paragraph", exp["preamble"]["paragraphs"], refs, ids)
+        if k == 1 and s.formula_run_in:
+            ub[0].space_before = 0.0
+        blocks += ub
     order = 0
     for u in s.operative:
         if isinstance(u, Heading):
             blocks.append(heading_block(u, f"heading_{len(headings)}", exp["operative"], headings))
             continue
         order += 1
-        blocks += unit_blocks(u, f"para_{u.number or order}", 0, "paragraph", exp["operative"], refs)
+        blocks += unit_blocks(u, ids.take(f"para_{u.number or order}"), 0, "paragraph", exp["operative"], refs,
+                              ids)
+    if s.adopted:
+        aid = ids.take(f"annex_{len(exp['annexes']) + 1}")
+        entry = {"id": aid, "label": "", "title": "", "content": [], "pages": []}
+        exp["annexes"].append(entry)
+        adopted_blocks: list[Block] = []
+        text = s.adopted
+        for n, u in enumerate([Unit(text.formula), *text.preamble, *text.operative], 1):
+            uid = ids.take(f"{aid}__para_{u.number or n}")
+            adopted_blocks += unit_blocks(u, uid, 0, "paragraph", entry["content"], refs, ids)
+        adopted_blocks[0].keep_with_next = True
+        for b in adopted_blocks:
+            for ln in b.lines:
+                ln.annex = aid
+        blocks += adopted_blocks
     if s.closing:
         lines = [simple_line(CLOSING_CENTER, f"*{t}*", ROMAN, BODY_SIZE, align="center") for t in s.closing]
         blocks.append(Block(lines, SPACE_BEFORE_HEADING, splittable=False))
-    for a_no, annex in enumerate(s.annexes, 1):
-        aid = f"annex_{a_no}"
+    for annex in s.annexes:
+        aid = ids.take(f"annex_{len(exp['annexes']) + 1}")
         entry = {"id": aid, "label": annex.label, "title": annex.title, "content": [], "pages": []}
         exp["annexes"].append(entry)
         label = simple_line(MARGIN, annex.label, BOLD, 14.0)
@@ -686,11 +881,11 @@ def build_flow(s: Sample) -> tuple[list[Block], dict, dict[str, str], dict[str, 
                 annex_blocks.append(heading_block(u, f"heading_{len(headings)}", entry["content"], headings))
                 continue
             if u.number.startswith("("):
-                uid, kind, level = f"{aid}__point_{u.number.strip('()')}", "item", 1
+                uid, kind, level = ids.take(f"{aid}__point_{u.number.strip('()')}"), "item", 1
             else:
                 n_para += 1
-                uid, kind, level = f"{aid}__para_{u.number or n_para}", "paragraph", 0
-            ub = unit_blocks(u, uid, level, kind, entry["content"], refs)
+                uid, kind, level = ids.take(f"{aid}__para_{u.number or n_para}"), "paragraph", 0
+            ub = unit_blocks(u, uid, level, kind, entry["content"], refs, ids)
             if i == 0:
                 ub[0].space_before = 12.0
             annex_blocks += ub
@@ -738,9 +933,10 @@ def footnote_lines(markup: str) -> list[Line]:
 class Paginator:
     def __init__(self, s: Sample, first_start: float):
         self.notes = {m: footnote_lines(t) for m, t in s.footnotes.items()}
-        self.pages = [PageState(1, first_start)]
+        head_notes = title_markers(s)
+        self.pages = [PageState(1, first_start, fn=[FnPart(m, self.notes[m], True) for m in head_notes])]
         self.carry: list[FnPart] = []
-        self.note_page: dict[str, int] = {}
+        self.note_page: dict[str, int] = dict.fromkeys(head_notes, 1)
 
     @property
     def page(self) -> PageState:
@@ -896,6 +1092,21 @@ def masthead(s: Sample) -> tuple[list, float]:
             y += 13.0 if i else 0.0
             ops.append(TextOp(simple_line(LEFT, text, font, size), y))
         return ops, y + 26.0
+    if s.kind == "hrc_draft":
+        # sponsor line, then the number placeholder (no dot) and the title, wrapping under itself
+        y += 30.0
+        for text, font, size in s.head_lines:
+            words, marks = words_of(text, font, size)
+            for j, ln in enumerate(wrap(words, marks, LEFT, LEFT, RIGHT, font, size, justify=False)):
+                y += 12.0 if j else 0.0
+                ops.append(TextOp(ln, y))
+        y += 24.0
+        ops.append(TextOp(simple_line(MARGIN, s.number, BOLD, 12.0), y))
+        words, marks = words_of(s.title, BOLD, 12.0)
+        for i, ln in enumerate(wrap(words, marks, LEFT, LEFT, RIGHT, BOLD, 12.0, justify=False)):
+            y += 13.5 if i else 0.0
+            ops.append(TextOp(ln, y))
+        return ops, y + 25.0
     # draft: sponsor / "submitted by" line, then the title
     y += 30.0
     for i, (text, font, size) in enumerate(s.head_lines):
@@ -930,7 +1141,7 @@ def furniture(s: Sample, page: int, total: int) -> list:
 
 
 def first_page_footer(s: Sample) -> list:
-    barcode = "*" + s.job.replace("-", "") + "*"
+    barcode = "*" + re.sub(r"\D", "", s.job) + "*"  # digits only: "GE.25-99996" -> "*2599996*"
     return [TextOp(simple_line(MARGIN, f"{s.job} (E)", ROMAN, 10.0), 749.0),
             TextOp(Line(MARGIN, [[(barcode, "Helvetica", 12.0, 0.0)]], base="Helvetica", size=12.0), 762.0)]
 
@@ -1049,7 +1260,8 @@ def expected_document(s: Sample, exp: dict, refs: dict, headings: dict[str, dict
             "body": s.organ,
             "distribution": s.distribution, "date": s.date_iso, "language": "en",
             "original_language": s.original_language, "session": s.session,
-            "agenda_items": list(s.agenda_items), "job_number": s.job, "number": s.number, "title": s.title,
+            "agenda_items": list(s.agenda_items), "job_number": s.job, "number": s.number,
+            "title": plain(s.title)[0] if s.title else None,
             "sponsors": list(s.sponsors), "submitted_by": s.submitted_by, "adoption": s.adoption,
         },
         "preamble": exp["preamble"],
