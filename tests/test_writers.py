@@ -38,10 +38,10 @@ def key_orders(node, at="$"):
 
 
 def test_registry():
-    assert set(WRITERS) == {"json", "yaml"}
+    assert set(WRITERS) == {"json", "yaml", "akn"}
     assert isinstance(get_writer("json"), JsonWriter)
     assert isinstance(get_writer("YAML"), YamlWriter)
-    assert {w.suffix for w in WRITERS.values()} == {".json", ".yaml"}
+    assert {w.suffix for w in WRITERS.values()} == {".json", ".yaml", ".xml"}
     for name, cls in WRITERS.items():
         assert cls.name == name
 

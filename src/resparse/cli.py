@@ -119,7 +119,7 @@ def _write_stdout(data: bytes) -> None:
 @click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=_exit_code_table())
 @click.version_option(__version__, prog_name=PROG)
 def main() -> None:
-    """Turn UN resolution PDFs into a schema-validated JSON or YAML document tree."""
+    """Turn UN resolution PDFs into a schema-validated JSON or YAML document tree, or Akoma Ntoso XML."""
 
 
 def _parse_size(text: str) -> int | None:

@@ -18,7 +18,8 @@ _YAML_VERSION = re.compile(r"\s*schema_version:\s*(['\"]?)([^'\"\s]*)\1\s*$", re
 
 
 def output_schema_version(path: str | os.PathLike) -> str | None:
-    """The `schema_version` of an output file, read from its first bytes (it is the first key)."""
+    """The `schema_version` of an output file: in JSON and YAML its first key, read from the first bytes;
+    in Akoma Ntoso XML the version recorded in `meta/proprietary`."""
     try:
         with open(path, "rb") as f:
             head = f.read(256).decode("utf-8", "replace")
@@ -28,6 +29,10 @@ def output_schema_version(path: str | os.PathLike) -> str | None:
         return m.group(1)
     if m := _YAML_VERSION.match(head):
         return m.group(2)
+    if head.lstrip().startswith("<"):
+        from ..writers.akn import tree_schema_version  # noqa: PLC0415
+
+        return tree_schema_version(path)
     return None
 
 

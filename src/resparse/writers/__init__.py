@@ -1,6 +1,7 @@
 """Output formats. `WRITERS` maps a format name to its writer class; `render()` is what the CLI writes.
 
-Every writer dumps `Document.to_dict()` and nothing else, so JSON and YAML cannot disagree.
+Every writer works from `Document.to_dict()` and nothing else, so JSON, YAML and Akoma Ntoso cannot
+disagree: JSON and YAML dump the tree, the Akoma Ntoso writer marks it up.
 """
 
 from __future__ import annotations
@@ -11,12 +12,13 @@ from typing import Any
 from ..model.document import Document
 from ..schema import assert_valid
 from ..timing import stage
+from .akn import AknWriter
 from .base import Writer, to_data
 from .files import write_atomic
 from .json_writer import JsonWriter
 from .yaml_writer import YamlWriter
 
-WRITERS: dict[str, type[Writer]] = {w.name: w for w in (JsonWriter, YamlWriter)}
+WRITERS: dict[str, type[Writer]] = {w.name: w for w in (JsonWriter, YamlWriter, AknWriter)}
 DEFAULT_FORMAT = "json"
 
 
@@ -25,7 +27,7 @@ class UnknownFormat(ValueError):
 
 
 def get_writer(name: str, *, compact: bool = False) -> Writer:
-    """The writer for format `name` ("json", "yaml"); `compact` is one-line output (JSON only)."""
+    """The writer for format `name` ("json", "yaml", "akn"); `compact` is one-line output (JSON only)."""
     try:
         cls = WRITERS[name.lower()]
     except KeyError:
@@ -50,6 +52,6 @@ def render(doc: Document | Mapping[str, Any], fmt: str = DEFAULT_FORMAT, *, comp
 
 
 __all__ = [
-    "DEFAULT_FORMAT", "WRITERS", "JsonWriter", "UnknownFormat", "Writer", "YamlWriter",
+    "DEFAULT_FORMAT", "WRITERS", "AknWriter", "JsonWriter", "UnknownFormat", "Writer", "YamlWriter",
     "get_writer", "render", "to_data", "write_atomic",
 ]
