@@ -12,8 +12,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from ..model.text import Line, Page, PageChars
-from .lines import build_lines
+from ..model.text import Line, Page, PageChars, Span
+from .lines import MARKER_RISE_RATIO, MARKER_SIZE_RATIO, MARKER_TEXT, build_lines
 
 # Share of the page height at the top and bottom where running headers and footers are printed.
 HEADER_BAND_RATIO = 0.115
@@ -36,6 +36,11 @@ RECURRING_MIN_PAGES = 2
 RECURRING_MIN_CHARS = 4
 # The body size of a document without text lines (a size UN documents use).
 DEFAULT_BODY_SIZE = 10.0
+# A note's marker hung in the margin stands at most this many sizes of the note text left of it (Word's
+# footnote style: the marker, a tab, the text at the first-line indent).
+HANGING_MARKER_MAX_GAP_RATIO = 12.0
+# ... and its baseline is raised above the text's by at most this share of the text size.
+HANGING_MARKER_MAX_RISE_RATIO = 0.6
 
 PAGE_NUMBER = re.compile(r"^\d{1,4}$")  # a bare page number in the footer band
 NOTE_START = re.compile(r"^(?:\*{1,3}|\d{1,3}/?)\s")  # a note opening with a full-size marker
@@ -121,6 +126,50 @@ def _small_trailing_block_top(page: PageChars, lines: Sequence[Line], size: floa
     return None
 
 
+def _is_lone_marker(line: Line) -> bool:
+    return len(line.spans) == 1 and bool(MARKER_TEXT.match(line.raw)) and not line.raw.isspace()
+
+
+def attach_hanging_markers(lines: Sequence[Line], size: float) -> list[Line]:
+    """Lines with each note marker printed apart from its note text joined to that text as a marker span.
+
+    Word's footnote style hangs the raised marker left of the note and sets a tab before the text (§4), so
+    the line builder sees the marker as a line of its own. A marker is hung when it is a short run of
+    marker glyphs (digits, asterisks), set smaller than a small-type line beginning to its right on the same
+    line, raised above that line's baseline, with nothing between them and nothing left of it.
+    """
+    out = list(lines)
+    for marker in [ln for ln in lines if _is_lone_marker(ln)]:
+        if marker not in out:
+            continue
+        same_band = [ln for ln in out if ln is not marker and ln.top <= marker.bottom and ln.bottom >= marker.top]
+        right = [ln for ln in same_band if ln.x0 > marker.x1]
+        if not right or any(ln.x1 <= marker.x0 for ln in same_band):
+            continue
+        text = min(right, key=lambda ln: ln.x0)
+        rise = text.bottom - marker.bottom
+        if (
+            text.size < size * FURNITURE_SIZE_RATIO
+            and marker.size < MARKER_SIZE_RATIO * text.size
+            and MARKER_RISE_RATIO * text.size < rise <= HANGING_MARKER_MAX_RISE_RATIO * text.size
+            and text.x0 - marker.x1 <= HANGING_MARKER_MAX_GAP_RATIO * text.size
+            and text.spans
+            and not text.spans[0].marker
+        ):
+            joined = Line(
+                spans=[Span(marker.raw.strip(), marker=True), *text.spans],
+                x0=marker.x0,
+                x1=text.x1,
+                top=text.top,
+                bottom=text.bottom,
+                size=text.size,
+                page=text.page,
+            )
+            out[out.index(text)] = joined
+            out.remove(marker)
+    return out
+
+
 def split_page(page: PageChars, lines: list[Line], size: float, recurring: set[str]) -> Page:
     """Sort the lines of one page into body, notes and furniture."""
     body: list[Line] = []
@@ -166,4 +215,7 @@ def layout_pages(pages: Sequence[PageChars]) -> list[Page]:
     all_lines = [build_lines(p) for p in pages]
     size = body_size([ln for lines in all_lines for ln in lines])
     recurring = _recurring_texts(all_lines, [p.height for p in pages]) if len(pages) > 1 else set()
-    return [split_page(p, lines, size, recurring) for p, lines in zip(pages, all_lines, strict=True)]
+    return [
+        split_page(p, attach_hanging_markers(lines, size), size, recurring)
+        for p, lines in zip(pages, all_lines, strict=True)
+    ]
