@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ..model.text import Line, Page, PageChars, Span
-from .lines import MARKER_RISE_RATIO, MARKER_SIZE_RATIO, MARKER_TEXT, build_lines
+from .lines import MARKER_RISE_RATIO, MARKER_SIZE_RATIO, MARKER_TEXT, build_lines, marker_texts
 
 # Share of the page height at the top and bottom where running headers and footers are printed.
 HEADER_BAND_RATIO = 0.115
@@ -87,8 +87,12 @@ def _recurring_texts(pages: Sequence[list[Line]], heights: Sequence[float]) -> s
     return {t for t, n in seen.items() if n >= RECURRING_MIN_PAGES and len(t) >= RECURRING_MIN_CHARS}
 
 
-def _separator_top(page: PageChars, lines: Sequence[Line], size: float) -> float | None:
-    """Top of the footnote separator: a run of underscores, or a short drawn rule with small text below."""
+def _separator_top(page: PageChars, lines: Sequence[Line], size: float, continues: bool = False) -> float | None:
+    """Top of the footnote area: its separator (a run of underscores, or a short drawn rule with small text
+    below), or, with none printed, just above the run of small lines that ends the page (§4, §5).
+
+    `continues`: the previous page's notes end inside a note, which may go on at the top of this page's notes.
+    """
     for line in lines:
         if SEPARATOR_TEXT.match(line.text.replace(" ", "")) and line.top > page.height * SEPARATOR_MIN_TOP_RATIO:
             return line.top
@@ -105,24 +109,46 @@ def _separator_top(page: PageChars, lines: Sequence[Line], size: float) -> float
             ]
             if below and all(ln.size < size * FURNITURE_SIZE_RATIO for ln in below):
                 return rule.top
-    return _small_trailing_block_top(page, lines, size)
+    return _small_trailing_block_top(page, lines, size, continues)
 
 
-def _small_trailing_block_top(page: PageChars, lines: Sequence[Line], size: float) -> float | None:
-    """Without a drawn separator: the run of small lines at the page bottom that opens with a marker."""
+def opens_with_marker(line: Line) -> bool:
+    """Whether a line opens with a note marker: a raised one, or a full-size `*`, `1`, `1/` and a space."""
+    return line.spans[0].marker or bool(NOTE_START.match(line.text))
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether a note's last line ends a sentence, so that the note does not go on over the page break."""
+    return text.rstrip().rstrip(")”’\"").endswith(".")
+
+
+def _small_trailing_block_top(page: PageChars, lines: Sequence[Line], size: float, continues: bool) -> float | None:
+    """Without a separator: the run of small lines at the page bottom, when it is a footnote area.
+
+    It is one when its first line opens with a note marker; or when it opens with the rest of a note carried
+    over from the previous page (`continues`); or when a later line opens with a raised marker that also
+    stands in the body above (the lines before it finish a note of the previous page).
+    """
     footer_limit = (1 - FOOTER_BAND_RATIO) * page.height
     candidates = [
         ln
         for ln in sorted(lines, key=lambda ln: ln.top)
         if not (ln.top > footer_limit and (is_furniture_text(ln.text) or PAGE_NUMBER.match(ln.text)))
     ]
-    top = None
+    block: list[Line] = []
     for line in reversed(candidates):
         if line.size >= size * FURNITURE_SIZE_RATIO or line.top < page.height * TRAILING_NOTES_MIN_TOP_RATIO:
             break
-        top = line
-    if top is not None and (top.spans[0].marker or NOTE_START.match(top.text)):
+        block.insert(0, line)
+    if not block:
+        return None
+    top = block[0]
+    if opens_with_marker(top) or continues:
         return top.top - NOTES_TOP_MARGIN
+    above = {m for ln in candidates if ln.bottom < top.top for s in ln.spans if s.marker for m in marker_texts(s.text)}
+    for line in block[1:]:
+        if line.spans[0].marker and set(marker_texts(line.spans[0].text)) & above:
+            return top.top - NOTES_TOP_MARGIN
     return None
 
 
@@ -170,12 +196,12 @@ def attach_hanging_markers(lines: Sequence[Line], size: float) -> list[Line]:
     return out
 
 
-def split_page(page: PageChars, lines: list[Line], size: float, recurring: set[str]) -> Page:
-    """Sort the lines of one page into body, notes and furniture."""
+def split_page(page: PageChars, lines: list[Line], size: float, recurring: set[str], continues: bool = False) -> Page:
+    """Sort the lines of one page into body, notes and furniture (`continues`: see `_separator_top`)."""
     body: list[Line] = []
     notes: list[Line] = []
     furniture: list[Line] = []
-    sep = _separator_top(page, lines, size)
+    sep = _separator_top(page, lines, size, continues)
     header_limit = HEADER_BAND_RATIO * page.height
     footer_limit = (1 - FOOTER_BAND_RATIO) * page.height
     for line in lines:
@@ -207,7 +233,8 @@ def split_page(page: PageChars, lines: list[Line], size: float, recurring: set[s
             furniture.append(line)
         else:
             body.append(line)
-    return Page(number=page.number, width=page.width, height=page.height, body=body, notes=notes, furniture=furniture)
+    return Page(number=page.number, width=page.width, height=page.height, body=body, notes=notes, furniture=furniture,
+                note_top=sep if notes else None)
 
 
 def layout_pages(pages: Sequence[PageChars]) -> list[Page]:
@@ -215,7 +242,11 @@ def layout_pages(pages: Sequence[PageChars]) -> list[Page]:
     all_lines = [build_lines(p) for p in pages]
     size = body_size([ln for lines in all_lines for ln in lines])
     recurring = _recurring_texts(all_lines, [p.height for p in pages]) if len(pages) > 1 else set()
-    return [
-        split_page(p, attach_hanging_markers(lines, size), size, recurring)
-        for p, lines in zip(pages, all_lines, strict=True)
-    ]
+    out: list[Page] = []
+    continues = False
+    for p, lines in zip(pages, all_lines, strict=True):
+        page = split_page(p, attach_hanging_markers(lines, size), size, recurring, continues)
+        out.append(page)
+        last = max(page.notes, key=lambda ln: (round(ln.bottom), ln.x0), default=None)
+        continues = last is not None and not ends_sentence(last.text)
+    return out

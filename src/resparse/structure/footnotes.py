@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from ..layout.blocks import join_lines
 from ..layout.lines import marker_texts
+from ..layout.page import ends_sentence
 from ..model.document import Footnote
 from ..model.text import Line, Page, Span
 
@@ -71,11 +72,6 @@ def _note_start(line: Line, expected: int, indent: float | None) -> tuple[str, L
     return marker, replace(line, spans=_drop_chars(line.spans, len(m.group(0))) or [Span("")])
 
 
-def _closed(lines: Sequence[Line]) -> bool:
-    """Whether a note's text ends a sentence, so that it cannot go on over the page break."""
-    return lines[-1].text.rstrip().rstrip(')”’"').endswith(".")
-
-
 def parse_footnotes(
     pages: Sequence[Page], vocabulary: set[str] | None = None, note_lines: list[list[Line]] | None = None
 ) -> list[Footnote]:
@@ -93,7 +89,8 @@ def parse_footnotes(
         opening = True  # no note has started on this page yet
         for line in lines:
             start = _note_start(line, expected, indent if len(lines) > 1 else None)
-            if start is None and opening and notes and notes[-1][1] != page.number and _closed(notes[-1][2]):
+            carried = notes and notes[-1][1] != page.number
+            if start is None and opening and carried and ends_sentence(notes[-1][2][-1].text):
                 continue  # small text under a rule that does not carry on a note (a table note)
             opening = False
             if start is not None:
