@@ -1,9 +1,9 @@
 """Lines of a page → body, footnote area and page furniture.
 
 UN pages carry running headers (symbol, short title) and footers (page counter `2/10`, job number
-`25-03668`, barcode `*2503668*`) that are never text, and footnotes under a short rule at the
-page bottom (un-conventions §4, §5). This stage sorts every line into one of the three, so that the
-structure stages see body text only.
+`25-03668`, barcode `*2503668*`) that are never text, and footnotes in small type at the page bottom,
+under a short rule (typed underscores or a drawn rule) or none (un-conventions §4, §5). This stage sorts
+every line into one of the three, so that the structure stages see body text only.
 """
 
 from __future__ import annotations
