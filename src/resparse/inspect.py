@@ -15,7 +15,6 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
 from .api import parse, read_input
-from .layout.page import _separator_top, body_size
 from .model.document import Document
 from .model.text import Char, Line, Page, PageChars
 from .structure.trace import ParseTrace, SourceBox, line_boxes
@@ -175,16 +174,11 @@ def _marker_runs(line: Line, chars: Sequence[Char]) -> list[OverlayBox]:
     ]
 
 
-def _separator(page: Page, chars: PageChars, size: float) -> OverlayBox | None:
-    """The footnote separator the layout stage used on this page: a drawn rule, a run of underscores, or
-    (notes set small at the page bottom without one) the line where the notes begin.
-
-    The layout stage does not keep the separator it found; its own function, asked again with the page's
-    lines and the document's body size (as `layout_pages` asks it), gives the one it used.
-    """
-    # All the page's lines, top to bottom as the line builder gives them.
+def _separator(page: Page, chars: PageChars) -> OverlayBox | None:
+    """The footnote separator the layout stage used on this page (`Page.note_top`): a drawn rule, a run of
+    underscores, or (notes set small at the page bottom without one) the line where the notes begin."""
     lines = sorted(page.body + page.notes + page.furniture, key=lambda ln: (round(ln.bottom), ln.x0))
-    top = _separator_top(chars, lines, size)
+    top = page.note_top
     if top is None:
         return None
     for rule in chars.rules:
@@ -201,9 +195,8 @@ def _separator(page: Page, chars: PageChars, size: float) -> OverlayBox | None:
 def overlay_boxes(trace: ParseTrace) -> list[OverlayBox]:
     """Everything the parse found, as boxes: areas and lines of each page, then units, footnotes, markers."""
     boxes = _lines("masthead", [ln for b in trace.head for ln in b.lines], "heading block")
-    size = body_size([ln for p in trace.pages for ln in p.body + p.notes + p.furniture])
     for page, chars in zip(trace.pages, trace.page_chars, strict=True):
-        separator = _separator(page, chars, size)
+        separator = _separator(page, chars)
         if page.notes:
             (area,) = _lines("footnote_area", page.notes, "footnotes")
             if separator is not None:  # the area starts at its separator

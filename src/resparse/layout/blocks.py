@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from ..model.text import Line, Page
+from .lines import marker_texts
 
 # Space between two lines beyond the document's usual line pitch (scaled to their size, see `Pitch`), above
 # this share of the font size, starts a new block. UN documents put 6 pt between paragraphs of 10 pt text;
@@ -43,6 +44,10 @@ LINE_END_HYPHEN = re.compile(r"([A-Za-z\u00c0-\u024f]+)[-\u2010\u2011]$")
 HYPHENATED_WORD_MAX = 80
 WORD_START = re.compile(r"^([A-Za-z\u00c0-\u024f]+)")
 SOFT_HYPHEN = "\u00ad"
+# A web address broken after one of its hyphens: the line breaker may break after a hyphen without a space
+# (Unicode line breaking, class HY), so the next line carries on the address; the hyphen is the address's
+# own, not a word-break hyphen. (Other line ends inside an address, "%" before "20", need a space to break.)
+URL_HYPHEN_END = re.compile(r"^(?:\S*://|www\.)\S*-$")
 
 
 @dataclass
@@ -240,7 +245,7 @@ def join_lines(lines: Sequence[Line], vocabulary: set[str] | None = None) -> tup
             m = LINE_END_HYPHEN.search(prev_text[-HYPHENATED_WORD_MAX:])  # the tail: a search of the whole
             # paragraph at every line would make joining quadratic in its length
             w = WORD_START.match(nxt)
-            if soft_break:
+            if soft_break or (nxt and _url_continues(prev_text)):
                 text = prev_text
             elif (
                 m
@@ -257,9 +262,7 @@ def join_lines(lines: Sequence[Line], vocabulary: set[str] | None = None) -> tup
                 text = prev_text + " "
         for span in line.spans:
             if span.marker:
-                for mk in re.split(r"[,\s]+", span.text.strip()):
-                    if mk:
-                        markers.append((mk, len(text.rstrip())))
+                markers.extend((mk, len(text.rstrip())) for mk in marker_texts(span.text))
                 continue
             text += span.text.replace(SOFT_HYPHEN, "")
         soft_break = line.text.rstrip().endswith(SOFT_HYPHEN)
@@ -268,6 +271,12 @@ def join_lines(lines: Sequence[Line], vocabulary: set[str] | None = None) -> tup
     if clean != text.strip() and markers:
         markers = [(mk, len(" ".join(text[:off].split()))) for mk, off in markers]
     return clean, markers
+
+
+def _url_continues(prev_text: str) -> bool:
+    """Whether a line ends with a web address broken after one of its hyphens."""
+    last = prev_text.rsplit(None, 1)[-1] if prev_text else ""
+    return bool(URL_HYPHEN_END.match(last))
 
 
 def _is_break_hyphen(left: str, right: str, vocabulary: set[str]) -> bool:
@@ -295,5 +304,5 @@ def marker_pages(lines: Sequence[Line]) -> list[int]:
     for line in lines:
         for span in line.spans:
             if span.marker:
-                pages.extend(line.page for mk in re.split(r"[,\s]+", span.text.strip()) if mk)
+                pages.extend(line.page for _ in marker_texts(span.text))
     return pages

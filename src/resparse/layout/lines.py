@@ -33,9 +33,33 @@ MARKER_RISE_RATIO = 0.12
 MARKER_MAX_CHARS = 7
 MARKER_TEXT = re.compile(r"^[0-9*,†‡§a-z\s]+$")
 
+# Several markers at one point are separated by commas (un-conventions §4).
+MARKER_SEPARATOR = re.compile(r"\s*,\s*")
+
 ORDINAL_SUFFIX = re.compile(r"^(?:st|nd|rd|th|er|re|e|ème|o|a|ª|º)$")
 
 SPACE_CHARS = {" ", "\u00a0", "\u2002", "\u2003", "\u2009", "\u202f", "\t"}
+
+
+def marker_texts(text: str) -> list[str]:
+    """The footnote markers of a marker span's text, each without spaces (the schema's marker form).
+
+    Markers standing at one point are separated by commas (§4), so pieces parted only by a space are one
+    marker whose glyphs were printed as two runs: the same piece twice ("2 2", a marker drawn twice) is
+    that marker, digits ("1 2") are one number; other pieces ("a b") stay apart.
+    """
+    out: list[str] = []
+    for part in MARKER_SEPARATOR.split(text.strip()):
+        pieces = part.split()
+        if not pieces:
+            continue
+        if len(set(pieces)) == 1:
+            out.append(pieces[0])
+        elif all(p.isdigit() for p in pieces):
+            out.append("".join(pieces))
+        else:
+            out.extend(pieces)
+    return out
 
 
 def _cluster_by_baseline(chars: Sequence[Char]) -> list[list[Char]]:

@@ -1,9 +1,9 @@
 """Lines of a page → body, footnote area and page furniture.
 
 UN pages carry running headers (symbol, short title) and footers (page counter `2/10`, job number
-`25-03668`, barcode `*2503668*`) that are never text, and footnotes under a short rule at the
-page bottom (un-conventions §4, §5). This stage sorts every line into one of the three, so that the
-structure stages see body text only.
+`25-03668`, barcode `*2503668*`) that are never text, and footnotes in small type at the page bottom,
+under a short rule (typed underscores or a drawn rule) or none (un-conventions §4, §5). This stage sorts
+every line into one of the three, so that the structure stages see body text only.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from ..model.text import Line, Page, PageChars
-from .lines import build_lines
+from ..model.text import Line, Page, PageChars, Span
+from .lines import MARKER_RISE_RATIO, MARKER_SIZE_RATIO, MARKER_TEXT, build_lines, marker_texts
 
 # Share of the page height at the top and bottom where running headers and footers are printed.
 HEADER_BAND_RATIO = 0.115
@@ -36,6 +36,11 @@ RECURRING_MIN_PAGES = 2
 RECURRING_MIN_CHARS = 4
 # The body size of a document without text lines (a size UN documents use).
 DEFAULT_BODY_SIZE = 10.0
+# A note's marker hung in the margin stands at most this many sizes of the note text left of it (Word's
+# footnote style: the marker, a tab, the text at the first-line indent).
+HANGING_MARKER_MAX_GAP_RATIO = 12.0
+# ... and its baseline is raised above the text's by at most this share of the text size.
+HANGING_MARKER_MAX_RISE_RATIO = 0.6
 
 PAGE_NUMBER = re.compile(r"^\d{1,4}$")  # a bare page number in the footer band
 NOTE_START = re.compile(r"^(?:\*{1,3}|\d{1,3}/?)\s")  # a note opening with a full-size marker
@@ -82,8 +87,12 @@ def _recurring_texts(pages: Sequence[list[Line]], heights: Sequence[float]) -> s
     return {t for t, n in seen.items() if n >= RECURRING_MIN_PAGES and len(t) >= RECURRING_MIN_CHARS}
 
 
-def _separator_top(page: PageChars, lines: Sequence[Line], size: float) -> float | None:
-    """Top of the footnote separator: a run of underscores, or a short drawn rule with small text below."""
+def _separator_top(page: PageChars, lines: Sequence[Line], size: float, continues: bool = False) -> float | None:
+    """Top of the footnote area: its separator (a run of underscores, or a short drawn rule with small text
+    below), or, with none printed, just above the run of small lines that ends the page (§4, §5).
+
+    `continues`: the previous page's notes end inside a note, which may go on at the top of this page's notes.
+    """
     for line in lines:
         if SEPARATOR_TEXT.match(line.text.replace(" ", "")) and line.top > page.height * SEPARATOR_MIN_TOP_RATIO:
             return line.top
@@ -100,33 +109,99 @@ def _separator_top(page: PageChars, lines: Sequence[Line], size: float) -> float
             ]
             if below and all(ln.size < size * FURNITURE_SIZE_RATIO for ln in below):
                 return rule.top
-    return _small_trailing_block_top(page, lines, size)
+    return _small_trailing_block_top(page, lines, size, continues)
 
 
-def _small_trailing_block_top(page: PageChars, lines: Sequence[Line], size: float) -> float | None:
-    """Without a drawn separator: the run of small lines at the page bottom that opens with a marker."""
+def opens_with_marker(line: Line) -> bool:
+    """Whether a line opens with a note marker: a raised one, or a full-size `*`, `1`, `1/` and a space."""
+    return line.spans[0].marker or bool(NOTE_START.match(line.text))
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether a note's last line ends a sentence, so that the note does not go on over the page break."""
+    return text.rstrip().rstrip(")”’\"").endswith(".")
+
+
+def _small_trailing_block_top(page: PageChars, lines: Sequence[Line], size: float, continues: bool) -> float | None:
+    """Without a separator: the run of small lines at the page bottom, when it is a footnote area.
+
+    It is one when its first line opens with a note marker; or when it opens with the rest of a note carried
+    over from the previous page (`continues`); or when a later line opens with a raised marker that also
+    stands in the body above (the lines before it finish a note of the previous page).
+    """
     footer_limit = (1 - FOOTER_BAND_RATIO) * page.height
     candidates = [
         ln
         for ln in sorted(lines, key=lambda ln: ln.top)
         if not (ln.top > footer_limit and (is_furniture_text(ln.text) or PAGE_NUMBER.match(ln.text)))
     ]
-    top = None
+    block: list[Line] = []
     for line in reversed(candidates):
         if line.size >= size * FURNITURE_SIZE_RATIO or line.top < page.height * TRAILING_NOTES_MIN_TOP_RATIO:
             break
-        top = line
-    if top is not None and (top.spans[0].marker or NOTE_START.match(top.text)):
+        block.insert(0, line)
+    if not block:
+        return None
+    top = block[0]
+    if opens_with_marker(top) or continues:
         return top.top - NOTES_TOP_MARGIN
+    above = {m for ln in candidates if ln.bottom < top.top for s in ln.spans if s.marker for m in marker_texts(s.text)}
+    for line in block[1:]:
+        if line.spans[0].marker and set(marker_texts(line.spans[0].text)) & above:
+            return top.top - NOTES_TOP_MARGIN
     return None
 
 
-def split_page(page: PageChars, lines: list[Line], size: float, recurring: set[str]) -> Page:
-    """Sort the lines of one page into body, notes and furniture."""
+def _is_lone_marker(line: Line) -> bool:
+    return len(line.spans) == 1 and bool(MARKER_TEXT.match(line.raw)) and not line.raw.isspace()
+
+
+def attach_hanging_markers(lines: Sequence[Line], size: float) -> list[Line]:
+    """Lines with each note marker printed apart from its note text joined to that text as a marker span.
+
+    Word's footnote style hangs the raised marker left of the note and sets a tab before the text (§4), so
+    the line builder sees the marker as a line of its own. A marker is hung when it is a short run of
+    marker glyphs (digits, asterisks), set smaller than a small-type line beginning to its right on the same
+    line, raised above that line's baseline, with nothing between them and nothing left of it.
+    """
+    out = list(lines)
+    for marker in [ln for ln in lines if _is_lone_marker(ln)]:
+        if marker not in out:
+            continue
+        same_band = [ln for ln in out if ln is not marker and ln.top <= marker.bottom and ln.bottom >= marker.top]
+        right = [ln for ln in same_band if ln.x0 > marker.x1]
+        if not right or any(ln.x1 <= marker.x0 for ln in same_band):
+            continue
+        text = min(right, key=lambda ln: ln.x0)
+        rise = text.bottom - marker.bottom
+        if (
+            text.size < size * FURNITURE_SIZE_RATIO
+            and marker.size < MARKER_SIZE_RATIO * text.size
+            and MARKER_RISE_RATIO * text.size < rise <= HANGING_MARKER_MAX_RISE_RATIO * text.size
+            and text.x0 - marker.x1 <= HANGING_MARKER_MAX_GAP_RATIO * text.size
+            and text.spans
+            and not text.spans[0].marker
+        ):
+            joined = Line(
+                spans=[Span(marker.raw.strip(), marker=True), *text.spans],
+                x0=marker.x0,
+                x1=text.x1,
+                top=text.top,
+                bottom=text.bottom,
+                size=text.size,
+                page=text.page,
+            )
+            out[out.index(text)] = joined
+            out.remove(marker)
+    return out
+
+
+def split_page(page: PageChars, lines: list[Line], size: float, recurring: set[str], continues: bool = False) -> Page:
+    """Sort the lines of one page into body, notes and furniture (`continues`: see `_separator_top`)."""
     body: list[Line] = []
     notes: list[Line] = []
     furniture: list[Line] = []
-    sep = _separator_top(page, lines, size)
+    sep = _separator_top(page, lines, size, continues)
     header_limit = HEADER_BAND_RATIO * page.height
     footer_limit = (1 - FOOTER_BAND_RATIO) * page.height
     for line in lines:
@@ -158,7 +233,8 @@ def split_page(page: PageChars, lines: list[Line], size: float, recurring: set[s
             furniture.append(line)
         else:
             body.append(line)
-    return Page(number=page.number, width=page.width, height=page.height, body=body, notes=notes, furniture=furniture)
+    return Page(number=page.number, width=page.width, height=page.height, body=body, notes=notes, furniture=furniture,
+                note_top=sep if notes else None)
 
 
 def layout_pages(pages: Sequence[PageChars]) -> list[Page]:
@@ -166,4 +242,11 @@ def layout_pages(pages: Sequence[PageChars]) -> list[Page]:
     all_lines = [build_lines(p) for p in pages]
     size = body_size([ln for lines in all_lines for ln in lines])
     recurring = _recurring_texts(all_lines, [p.height for p in pages]) if len(pages) > 1 else set()
-    return [split_page(p, lines, size, recurring) for p, lines in zip(pages, all_lines, strict=True)]
+    out: list[Page] = []
+    continues = False
+    for p, lines in zip(pages, all_lines, strict=True):
+        page = split_page(p, attach_hanging_markers(lines, size), size, recurring, continues)
+        out.append(page)
+        last = max(page.notes, key=lambda ln: (round(ln.bottom), ln.x0), default=None)
+        continues = last is not None and not ends_sentence(last.text)
+    return out

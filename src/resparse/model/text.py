@@ -107,3 +107,5 @@ class Page:
     body: list[Line]
     notes: list[Line] = field(default_factory=list)
     furniture: list[Line] = field(default_factory=list)
+    # Top of the footnote area: its separator's top, or just above the first note line when none is printed.
+    note_top: float | None = None

@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..layout.blocks import join_lines
+from ..layout.lines import marker_texts
+from ..layout.page import ends_sentence
 from ..model.document import Footnote
 from ..model.text import Line, Page, Span
 
@@ -21,11 +23,44 @@ FULL_SIZE_MARKER = re.compile(r"^(\*{1,4}|\d{1,3}/|\d{1,3})\s+(?=\S)")
 INLINE_SLASH_MARKER = re.compile(r"\s(\d{1,3})/(?=[\s,.;:)]|$)")
 
 
+def _raised_start(line: Line) -> tuple[str, Line] | None:
+    """The raised marker opening a note line, and the line without it.
+
+    A marker printed as two glyph runs ("2 2", "1 2") is one marker; several at one note's start ("1,2")
+    are kept as one comma-joined marker. A symbol typed again at full size after the raised one
+    ("*" raised, then "* Reissued ...") is the same marker, not text.
+    """
+    markers = [m.rstrip("/") for m in marker_texts(line.spans[0].text)]
+    markers = [m for m in markers if m]
+    if not markers:
+        return None
+    marker = ",".join(markers)
+    rest = _drop_chars(line.spans[1:], 0)
+    if not marker.isdigit():
+        typed = re.match(rf"\s*{re.escape(marker)}\s+(?=\S)", "".join(s.text for s in rest))
+        if typed:
+            rest = _drop_chars(rest, len(typed.group(0)))
+    return marker, replace(line, spans=rest or [Span("")])
+
+
+def _drop_chars(spans: Sequence[Span], cut: int) -> list[Span]:
+    """The spans without their first `cut` characters."""
+    out, dropped = [], 0
+    for s in spans:
+        if dropped >= cut:
+            out.append(s)
+            continue
+        take = min(cut - dropped, len(s.text))
+        dropped += take
+        if s.text[take:]:
+            out.append(Span(s.text[take:], s.italic, s.bold, s.marker))
+    return out
+
+
 def _note_start(line: Line, expected: int, indent: float | None) -> tuple[str, Line] | None:
     """The marker opening this line, and the line without it; None for a continuation line."""
-    first = line.spans[0]
-    if first.marker:
-        return first.text.strip().rstrip("/"), replace(line, spans=line.spans[1:] or [Span("")])
+    if line.spans[0].marker:
+        return _raised_start(line)
     m = FULL_SIZE_MARKER.match(line.text)
     if not m:
         return None
@@ -34,22 +69,7 @@ def _note_start(line: Line, expected: int, indent: float | None) -> tuple[str, L
         int(marker) != expected or (indent is not None and abs(line.x0 - indent) < 1.0 and not m.group(1).endswith("/"))
     ):
         return None
-    cut = len(m.group(0))
-    spans, dropped = [], 0
-    for s in line.spans:
-        if dropped >= cut:
-            spans.append(s)
-            continue
-        take = min(cut - dropped, len(s.text))
-        dropped += take
-        if s.text[take:]:
-            spans.append(Span(s.text[take:], s.italic, s.bold, s.marker))
-    return marker, replace(line, spans=spans or [Span("")])
-
-
-def _closed(lines: Sequence[Line]) -> bool:
-    """Whether a note's text ends a sentence, so that it cannot go on over the page break."""
-    return lines[-1].text.rstrip().rstrip(')”’"').endswith(".")
+    return marker, replace(line, spans=_drop_chars(line.spans, len(m.group(0))) or [Span("")])
 
 
 def parse_footnotes(
@@ -69,7 +89,8 @@ def parse_footnotes(
         opening = True  # no note has started on this page yet
         for line in lines:
             start = _note_start(line, expected, indent if len(lines) > 1 else None)
-            if start is None and opening and notes and notes[-1][1] != page.number and _closed(notes[-1][2]):
+            carried = notes and notes[-1][1] != page.number
+            if start is None and opening and carried and ends_sentence(notes[-1][2][-1].text):
                 continue  # small text under a rule that does not carry on a note (a table note)
             opening = False
             if start is not None:
