@@ -226,6 +226,13 @@ def test_url_broken_at_a_slash_is_joined_without_a_space():
     assert text == "see https://undocs.org/A/RES/70/1."
 
 
+def test_a_range_of_numbers_broken_after_its_dash_is_joined_without_a_space():
+    assert join_lines([line("for the Decade 2011\u2013"), line("2020;")])[0] == "for the Decade 2011\u20132020;"
+    assert join_lines([line("Cairo, 5\u2013"), line("13 September 1994")])[0] == "Cairo, 5\u201313 September 1994"
+    assert join_lines([line("in the years \u2013"), line("2020 and after")])[0] == "in the years \u2013 2020 and after"
+    assert join_lines([line("paragraph 5 \u2013"), line("and the rest")])[0] == "paragraph 5 \u2013 and the rest"
+
+
 def test_marker_offset_is_the_length_of_the_text_before_it():
     text, markers = join_lines([line("Recalling its resolution 70/1", marker("1"), " of 25 September 2015,")])
     assert text == "Recalling its resolution 70/1 of 25 September 2015,"

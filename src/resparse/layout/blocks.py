@@ -44,6 +44,9 @@ LINE_END_HYPHEN = re.compile(r"([A-Za-z\u00c0-\u024f]+)[-\u2010\u2011]$")
 HYPHENATED_WORD_MAX = 80
 WORD_START = re.compile(r"^([A-Za-z\u00c0-\u024f]+)")
 SOFT_HYPHEN = "\u00ad"
+# A line that ends with a digit and a dash, before a line that opens with a digit: a range of numbers
+# ("the Decade 2011–2020") broken after its dash, joined without a space.
+NUMBER_RANGE_BREAK = re.compile(r"\d[\u2013\u2010\u2011-]$")
 # A web address broken after one of its hyphens: the line breaker may break after a hyphen without a space
 # (Unicode line breaking, class HY), so the next line carries on the address; the hyphen is the address's
 # own, not a word-break hyphen. (Other line ends inside an address, "%" before "20", need a space to break.)
@@ -258,6 +261,8 @@ def join_lines(lines: Sequence[Line], vocabulary: set[str] | None = None) -> tup
                 text = prev_text
             elif prev_text.endswith("/") or prev_text.endswith("_"):
                 text = prev_text  # URLs and paths broken at a line end
+            elif NUMBER_RANGE_BREAK.search(prev_text[-2:]) and nxt[:1].isdigit():
+                text = prev_text  # a range of numbers broken after its dash ("2011–" / "2020")
             else:
                 text = prev_text + " "
         for span in line.spans:
