@@ -46,9 +46,9 @@ RECALLING = para("Recalling its resolution 70/1 of 25 September 2015,", lead="Re
 
 def test_the_table_is_in_its_documented_order():
     assert [r.name for r in BODY_RULES] == [
-        "closing-line", "annex-label", "annex-title", "inline-annex-title", "adopted-text", "heading", "plain-heading",
-        "numbered-item",
-        "numbered-paragraph", "item", "undotted-number", "wrap-up", "continuation", "unnumbered-paragraph",
+        "closing-line", "annex-label", "annexed-text-heading", "annex-title", "inline-annex-title", "adopted-text",
+        "heading", "plain-heading", "numbered-item", "numbered-paragraph", "item", "undotted-number", "wrap-up",
+        "continuation", "unnumbered-paragraph",
     ]
 
 
@@ -135,6 +135,25 @@ def test_annex_label_needs_the_setting_of_a_label():
     long_plain = para("Annex to the letter dated 4 March 2025 from the Permanent Representative")
     assert rule_after([RECALLING], long_plain) == "unnumbered-paragraph"
     assert rule_after([RECALLING], text_block("Annex to the present resolution")) != "annex-label"
+
+
+# --- annexed-text-heading (§2.3, §3.8) ----------------------------------------------------------------
+
+def test_a_resolution_reproduced_in_an_annex_gives_two_headings_and_no_annex_title():
+    heading = text_block("Resolution 74/5", "Transition of the Centre for Coastal Libraries{1}", bold=True)
+    result = read(text_block("Annex"), heading, para("The Commission,"), known=("1",))
+    (annex,) = result.annexes
+    assert annex.title == ""
+    assert [(type(b).__name__, b.text) for b in annex.content[:2]] == [
+        ("Heading", "Resolution 74/5"), ("Heading", "Transition of the Centre for Coastal Libraries")]
+    assert [m for m, owner, _ in result.marker_units] == ["1"] and result.marker_units[0][1] is annex.content[1]
+
+
+def test_a_title_that_does_not_open_with_a_texts_number_stays_the_annex_title():
+    assert rule_after([text_block("Annex")], text_block("Plan of action", "for coastal libraries", bold=True)) == (
+        "annex-title")
+    assert rule_after([text_block("Annex")], text_block("Resolution 74/5 on coastal", "libraries", bold=True)) == (
+        "annex-title")
 
 
 # --- annex-title (§3.8) -------------------------------------------------------------------------------

@@ -472,6 +472,32 @@ def _annex_label_take(b: BodyBuilder, r: BlockReading) -> None:
     b._open_annex(label, (m.group(3) or "").strip(), r.block)
 
 
+def _annexed_text_heading_applies(b: BodyBuilder, r: BlockReading) -> bool:
+    """annexed-text-heading (§2.3, §3.8): the block after an annex label, set as a title, that opens with a
+    resolution's or decision's number on a line of its own ("Resolution 74/5", then its title) heads a text
+    reproduced in the annex: the annex has no title of its own, and the number and the title are the
+    headings of that text, as printed."""
+    return (
+        b.previous == "annex-label"
+        and not b.annexes[-1].title
+        and len(r.block.lines) > 1
+        and b._title_like(r.block)
+        and P.ANNEXED_TEXT_NUMBER.fullmatch(r.block.lines[0].text.strip()) is not None
+    )
+
+
+def _annexed_text_heading_take(b: BodyBuilder, r: BlockReading) -> None:
+    """Two headings: the number line, and the rest of the block (the text's title, with its markers)."""
+    first = r.block.lines[0]
+    number = Heading(text=" ".join(first.text.split()), pages=[first.page])
+    title = Heading(text=r.text[len(number.text):].strip(), pages=r.block.pages)
+    b.current.blocks += [number, title]
+    b.current.levels = []
+    b._record_markers(r.block, title)
+    b._source(number, r.block)
+    b._source(title, r.block)
+
+
 def _annex_title_applies(b: BodyBuilder, r: BlockReading) -> bool:
     """annex-title (§3.8): the block right after an annex label without a title, if set as a title (bold,
     larger or in capitals), is the annex's title."""
@@ -671,16 +697,18 @@ def _unnumbered_paragraph_take(b: BodyBuilder, r: BlockReading) -> None:
 
 
 # The body rules in order of precedence: the first that applies takes the block. Closing lines come first (a
-# date line is never a paragraph); annex labels and titles before headings (both are bold and short); an
-# adopted text's title before headings (it is bold too, but larger, after a colon), and its formula before
-# the unnumbered paragraph that would otherwise take it; headings (bold, or plain before a numbered
-# paragraph) before labels (a heading may be numbered "1."); a numbered list inside an item before the
-# numbered paragraph; labelled blocks before unlabelled ones (a number that lost its dot is told by the
-# sequence); of these, a wrap-up before a continuation (both open in lower case), and the unnumbered
-# paragraph last: it takes every block without a label that nothing else took.
+# date line is never a paragraph); annex labels and titles before headings (both are bold and short), and
+# the number of a text reproduced in an annex before the annex title; an adopted text's title before
+# headings (it is bold too, but larger, after a colon), and its formula before the unnumbered paragraph that
+# would otherwise take it; headings (bold, or plain before a numbered paragraph) before labels (a heading
+# may be numbered "1."); a numbered list inside an item before the numbered paragraph; labelled blocks
+# before unlabelled ones (a number that lost its dot is told by the sequence); of these, a wrap-up before a
+# continuation (both open in lower case), and the unnumbered paragraph last: it takes every block without a
+# label that nothing else took.
 BODY_RULES: tuple[BodyRule, ...] = (
     BodyRule("closing-line", _closing_line_applies, _closing_line_take, in_text=False),
     BodyRule("annex-label", _annex_label_applies, _annex_label_take),
+    BodyRule("annexed-text-heading", _annexed_text_heading_applies, _annexed_text_heading_take),
     BodyRule("annex-title", _annex_title_applies, _annex_title_take),
     BodyRule("inline-annex-title", _inline_annex_title_applies, _inline_annex_title_take),
     BodyRule("adopted-text", _adopted_text_applies, _adopted_text_take),

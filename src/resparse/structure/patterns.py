@@ -75,6 +75,8 @@ SC_RESOLUTION_HEAD = re.compile(r"^(?:Resolution|Resolución|Résolution)\s+(\d{
 SC_ADOPTION = re.compile(r"^(?:Adopted|Aprobada|Adoptée)\s+by\b|^Adopted by the Security Council")
 # "79/271. Title" above an adopted text; a draft (Human Rights Council drafts) prints the number to come as a
 # placeholder, "59/… Title", without the dot.
+# The number line that heads a resolution or decision reproduced in an annex ("Resolution 74/5").
+ANNEXED_TEXT_NUMBER = re.compile(r"(?:Resolution|Decision)\s+(?:S-|ES-)?\d{1,4}/\d{1,4}(?:\s?[A-H])?")
 RESOLUTION_NUMBER_TITLE = re.compile(
     r"^((?:S-|ES-)?\d{1,4}/(?:\d{1,4}(?:\s?[A-H])?(?=\.)|…|\.{3}))\.?\s+(.+)$")
 SUBMITTED_BY = re.compile(r"^Draft\b[^.;:]{0,300}?\bsubmitted (?:by|to) (.+)$", re.IGNORECASE)
