@@ -623,6 +623,8 @@ def _rendered_breaks(body: etree._Element) -> bool:
 
 def _first_page_part(document, kind: str):
     """The header or footer printed on page 1: the first-page one if the section has one, else the default."""
+    if not len(document.sections):
+        return None  # a document without section properties has Word's default page and no header
     section = document.sections[0]
     try:
         if section.different_first_page_header_footer:
@@ -647,7 +649,8 @@ def _note_lines(layout: _Layout, notes: Notes, styles: Styles) -> dict[int, list
         reader = ParagraphReader(styles, None, [page])
         first = True
         for p in _paragraphs(body):
-            pieces = [pc for pc in reader.pieces(p) if pc.brk is None]
+            # A manual line break inside a note is a space (a note is one line of the note area here).
+            pieces = [pc if pc.brk is None else Piece(" ") for pc in reader.pieces(p)]
             if first:
                 pieces = _drop_own_mark(pieces, marker)
             if not any(pc.text.strip() for pc in pieces):
