@@ -98,7 +98,8 @@ def make_docx(body: list[str], *, numbering_xml: str | None = None, footnotes_xm
         parts[f"word/{target}"] = story(tag, content).encode()
         rels = rels.replace("</Relationships>", f'<Relationship Id="rIdX{kind}" Type="{REL}/{kind}" '
                                                 f'Target="{target}"/></Relationships>')
-        types = types.replace("</Types>", f'<Override PartName="/word/{target}" ContentType="{CT}.{kind}+xml"/></Types>')
+        types = types.replace("</Types>", f'<Override PartName="/word/{target}" '
+                                          f'ContentType="{CT}.{kind}+xml"/></Types>')
         refs += f'<w:{ref} w:type="first" r:id="rIdX{kind}"/>'
     if footnotes_xml is not None:
         parts["word/footnotes.xml"] = footnotes_xml.encode()

@@ -8,6 +8,9 @@ import zipfile
 
 import pytest
 from click.testing import CliRunner
+from lxml import etree
+
+import resparse
 from docx_factory import (
     level,
     line_break,
@@ -17,9 +20,6 @@ from docx_factory import (
     run,
     un_resolution,
 )
-from lxml import etree
-
-import resparse
 from resparse.batch import collect_inputs
 from resparse.cli import main
 from resparse.errors import Corrupt, NotSupported, TooLarge
