@@ -243,3 +243,16 @@ def test_batch_folders_take_pdfs_and_word_files(tmp_path):
     found = sorted(i.path.name for i in collect_inputs([str(tmp_path)]))
     assert found == ["a.pdf", "b.docx", "c.DOCX"]
     assert [i.path.name for i in collect_inputs([str(tmp_path)], glob="*.docx")] == ["b.docx", "c.DOCX"]
+
+
+def test_debug_and_inspect_refuse_a_word_file_but_the_tree_stage(tmp_path):
+    path = tmp_path / "r.docx"
+    path.write_bytes(un_resolution(OPERATIVE, numbering_xml=NUM))
+    runner = CliRunner()
+    tree = runner.invoke(main, ["debug", str(path), "--stage", "tree"])
+    assert tree.exit_code == 0 and '"number": "7"' in tree.stdout
+    for args in (["debug", str(path), "--stage", "lines"], ["inspect", str(path), "--page", "1",
+                                                             "-o", str(tmp_path / "p.png")]):
+        result = runner.invoke(main, args)
+        assert result.exit_code == 10, result.stderr
+        assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
