@@ -192,6 +192,7 @@ class Styles:
         self._default_rpr = root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
         self._default_ppr = root.find(f"{W}docDefaults/{W}pPrDefault/{W}pPr")
         self._chains: dict[tuple[str, str | None], list[etree._Element]] = {}
+        self._inherited: dict[tuple[str | None, str | None], dict] = {}  # (paragraph, character style) → props
 
     def _chain(self, kind: str, style_id: str | None) -> list[etree._Element]:
         """The style's element and its bases', nearest first (the default style for a missing id)."""
@@ -274,33 +275,48 @@ class Styles:
 
     def run(self, p: etree._Element, r: etree._Element | None) -> RunStyle:
         """The effective formatting of run `r` of paragraph `p` (the paragraph mark's for r=None)."""
-        chain: list[etree._Element] = []
         rpr = r.find(W + "rPr") if r is not None else None
-        if rpr is not None:
-            chain.append(rpr)
-            rstyle = rpr.find(W + "rStyle")
-            if rstyle is not None:
-                chain += [x for s in self._chain("character", rstyle.get(W + "val"))
-                          if (x := s.find(W + "rPr")) is not None]
-        chain += self._para_rpr_chain(p)
-        if self._default_rpr is not None:
-            chain.append(self._default_rpr)
+        rstyle_el = rpr.find(W + "rStyle") if rpr is not None else None
+        ppr = p.find(W + "pPr")
+        pstyle_el = ppr.find(W + "pStyle") if ppr is not None else None
+        key = (None if pstyle_el is None else pstyle_el.get(W + "val"),
+               None if rstyle_el is None else rstyle_el.get(W + "val"))
+        inherited = self._inherited.get(key)
+        if inherited is None:
+            chain = [x for s in self._chain("character", key[1]) if (x := s.find(W + "rPr")) is not None] \
+                if key[1] is not None else []
+            chain += self._para_rpr_chain(p)
+            if self._default_rpr is not None:
+                chain.append(self._default_rpr)
+            inherited = self._inherited[key] = _run_props(chain, {})
+        props = _run_props([rpr], inherited) if rpr is not None else inherited
+        return RunStyle(bold=bool(props["b"]), italic=bool(props["i"]), size=props["sz"] or DEFAULT_SIZE,
+                        raised=props["vertAlign"] == "superscript", caps=bool(props["caps"]),
+                        hidden=bool(props["vanish"]))
 
-        def toggle(tag: str) -> bool:
-            return next((v for c in chain if (v := _on(c.find(W + tag))) is not None), False)
 
-        size = DEFAULT_SIZE
-        for c in chain:
-            sz = c.find(W + "sz")
-            if sz is not None:
-                try:
-                    size = float(sz.get(W + "val", "")) * HALF_POINT
-                    break
-                except ValueError:
-                    continue
-        va = next((el.get(W + "val") for c in chain if (el := c.find(W + "vertAlign")) is not None), None)
-        return RunStyle(bold=toggle("b"), italic=toggle("i"), size=size, raised=va == "superscript",
-                        caps=toggle("caps"), hidden=toggle("vanish"))
+RUN_TOGGLES = ("b", "i", "caps", "vanish")
+
+
+def _run_props(chain: list[etree._Element], below: dict) -> dict:
+    """The run properties the first element of `chain` that sets each gives, else those of `below`."""
+    props = {tag: below.get(tag) for tag in (*RUN_TOGGLES, "sz", "vertAlign")}
+    found: set[str] = set()
+    for c in chain:
+        for tag in RUN_TOGGLES:
+            if tag not in found and (v := _on(c.find(W + tag))) is not None:
+                props[tag] = v
+                found.add(tag)
+        if "sz" not in found and (sz := c.find(W + "sz")) is not None:
+            try:
+                props["sz"] = float(sz.get(W + "val", "")) * HALF_POINT
+                found.add("sz")
+            except ValueError:
+                pass
+        if "vertAlign" not in found and (va := c.find(W + "vertAlign")) is not None:
+            props["vertAlign"] = va.get(W + "val")
+            found.add("vertAlign")
+    return props
 
 
 # --- paragraphs → lines -------------------------------------------------------------------------------
