@@ -76,7 +76,6 @@ SHORT_HEADING_LINE_RATIO = 0.5
 MARKER_TEXT = re.compile(r"^\s*[\d*†‡§,\s]{1,8}\s*$")
 
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 SKIPPED = {W + "del", W + "moveFrom", W + "instrText", W + "delText", W + "commentReference",
            W + "footnotePr", W + "endnotePr", MC + "Fallback", W + "pPr", W + "rPr", W + "drawing",
            W + "pict", W + "object"}
