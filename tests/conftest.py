@@ -44,6 +44,12 @@ def corpus_word_pdf_dir(shared_dir: Path) -> Path:
     return _existing_dir(shared_dir / "corpus" / "word" / "pdf")
 
 
+@pytest.fixture(scope="session")
+def corpus_word_docx_dir(shared_dir: Path) -> Path:
+    """`../shared/corpus/word/docx`: the UN's Word files themselves (the sources of `word/pdf`)."""
+    return _existing_dir(shared_dir / "corpus" / "word" / "docx")
+
+
 def one_error_line(result, name: str) -> str:
     """The single stderr line of a CLI result that failed on `name`, with nothing on stdout."""
     assert result.stdout == ""

@@ -72,7 +72,7 @@ def bad(request, tmp_path):
 def test_documented_exit_codes():
     assert EXIT_CODES == {
         "ok": 0, "failed": 1, "usage": 2, "not_pdf": 3, "corrupt": 4, "encrypted": 5, "no_text_layer": 6,
-        "empty": 7, "too_large": 8, "timeout": 9, "internal": 70, "interrupted": 130,
+        "empty": 7, "too_large": 8, "timeout": 9, "not_supported": 10, "internal": 70, "interrupted": 130,
     }
     assert len(set(EXIT_CODES.values())) == len(EXIT_CODES)
     for error in ERRORS:

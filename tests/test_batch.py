@@ -552,6 +552,6 @@ def test_the_whole_shared_corpus_converts_or_is_refused_with_a_type(corpus_pdf_d
     for r in records:
         assert r["status"] == "ok" or r["error"]["type"] in TYPED, r
         if r["source"].endswith(".docx"):
-            assert r["error"]["type"] == "not_pdf", r
+            assert r["status"] == "ok" or r["error"]["type"] != "not_pdf", r  # read as Word files
     for path in (tmp_path / "out").rglob("*.json"):
         assert validate(json.loads(path.read_text(encoding="utf-8"))) == [], path

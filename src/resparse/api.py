@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import Corrupt, NoTextLayer, TooLarge
+from .errors import Corrupt, Empty, NoTextLayer, NotSupported, TooLarge
 from .extract.pdf import PdfEngine, get_engine
 from .layout.blocks import build_blocks
 from .layout.page import layout_pages
@@ -38,6 +38,20 @@ def read_input(source: str | os.PathLike | bytes, name: str | None = None,
     return data, name
 
 
+def input_format(data: bytes, name: str) -> str:
+    """What the input is, read from its content, not its name: `docx` for a ZIP archive (a Word file, once
+    `extract.docx.check_package` finds `word/document.xml` in it), else `pdf` (the PDF engine then checks
+    its header). An old binary Word file (`.doc`, an OLE compound file) is refused as `not_supported`."""
+    from .extract.docx import is_ole, is_zip  # noqa: PLC0415
+
+    if is_zip(data):
+        return "docx"
+    if is_ole(data):
+        raise NotSupported(name, "an old binary Word (.doc) or other OLE file; save it as .docx (Word 2007 or "
+                                 "later) and convert that")
+    return "pdf"
+
+
 def read_pages(data: bytes, name: str, engine: str | PdfEngine | None = None,
                max_pages: int | None = DEFAULT_MAX_PAGES) -> list[PageChars]:
     """Stage 1, extraction: every page's glyph runs and rules; a PDF without any text is refused."""
@@ -60,10 +74,12 @@ def parse(
 ) -> Document:
     """Parse a UN resolution, draft or decision PDF (a path or its bytes) into a `Document`.
 
-    `engine` names the PDF engine (`"pdfium"`, the default, or `"pdfplumber"`); both give the same tree.
-    Raises a `ResparseError` subclass for input that is not a usable PDF. `trace` (a fresh
-    `resparse.structure.trace.ParseTrace`), if given, is filled with the page lines each unit came from,
-    for `resparse inspect`; the document is the same with or without it.
+    The input is a PDF or a Word file (`.docx`), told apart by its content (`input_format`). `engine`
+    names the PDF engine (`"pdfium"`, the default, or `"pdfplumber"`); both give the same tree. A Word
+    file is read by `extract.docx` (python-docx and lxml) whatever `engine` says, and `source.engine` is
+    then `python-docx`. Raises a `ResparseError` subclass for input that is not a usable PDF or Word file.
+    `trace` (a fresh `resparse.structure.trace.ParseTrace`), if given, is filled with the page lines each
+    unit came from, for `resparse inspect`; the document is the same with or without it.
 
     The stages, in order: extraction (glyph runs and rules of each page) → layout (lines; each page's body,
     footnote area and furniture; the body's text blocks) → structure (masthead, preamble, operative part,
@@ -74,6 +90,8 @@ def parse(
 
     reader = get_engine(engine)
     data, name = read_input(source, name, max_bytes)
+    if input_format(data, name) == "docx":
+        return _parse_docx(data, name, max_pages, trace)
     with stage("extraction"):
         pages = read_pages(data, name, reader, max_pages)
     source_info = Source(file=os.path.basename(name), sha256=hashlib.sha256(data).hexdigest(), pages=len(pages),
@@ -85,3 +103,19 @@ def parse(
         trace.page_chars = list(pages)
     with stage("structure"):  # less the citations stage that build_document times inside it
         return build_document(laid_out, blocks, source_info, trace=trace)
+
+
+def _parse_docx(data: bytes, name: str, max_pages: int | None, trace: ParseTrace | None) -> Document:
+    """A Word file: its pages and blocks come from the Word structure (`extract.docx`), not from a layout of
+    glyphs; the structure stage is the same."""
+    from .extract.docx import ENGINE_NAME, read_docx  # noqa: PLC0415 - python-docx only for Word input
+    from .structure.builder import build_document  # noqa: PLC0415
+
+    with stage("extraction"):
+        read = read_docx(data, name, max_pages)
+    if not any(ln.text.strip() for p in read.pages for ln in p.body):
+        raise Empty(name, "the Word file has no text")
+    source_info = Source(file=os.path.basename(name), sha256=hashlib.sha256(data).hexdigest(),
+                         pages=len(read.pages), format="docx", engine=ENGINE_NAME)
+    with stage("structure"):
+        return build_document(read.pages, read.blocks, source_info, trace=trace)

@@ -119,7 +119,8 @@ def _write_stdout(data: bytes) -> None:
 @click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=_exit_code_table())
 @click.version_option(__version__, prog_name=PROG)
 def main() -> None:
-    """Turn UN resolution PDFs into a schema-validated JSON or YAML document tree, or Akoma Ntoso XML."""
+    """Turn UN resolution PDFs and Word files into a schema-validated JSON or YAML document tree, or Akoma
+    Ntoso XML."""
 
 
 def _parse_size(text: str) -> int | None:
@@ -157,7 +158,8 @@ def _time_limit(seconds: float | None) -> Iterator[None]:
 # The PDF engine, chosen the same way by every command that reads a PDF.
 _engine_option = click.option(
     "--engine", type=click.Choice(list(ENGINES)), default=DEFAULT_ENGINE_NAME, show_default=True,
-    help="PDF engine: pdfium (fast) or pdfplumber (pdfminer.six); both give the same tree.")
+    help="PDF engine: pdfium (fast) or pdfplumber (pdfminer.six); both give the same tree. A Word file is "
+         "read from its Word structure whatever the engine.")
 
 
 @main.command(epilog=_exit_code_table())
@@ -174,8 +176,8 @@ _engine_option = click.option(
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes.  [default: the number of CPUs]")
 @click.option("--glob", "pattern", default=batch.DEFAULT_GLOB, show_default=True,
-              help="Files to take from folders (case-insensitive; matched against the path inside the "
-                   "folder when it holds a '/').")
+              help="Files to take from folders: one pattern or several separated by commas (case-insensitive; "
+                   "a pattern holding a '/' is matched against the path inside the folder).")
 @click.option("--timeout", type=click.FloatRange(min=0), default=None,
               help=f"Seconds per file before it is stopped and reported as timeout; 0: no limit.  "
                    f"[default: {batch.DEFAULT_TIMEOUT:g} with several inputs, none for one]")
@@ -197,10 +199,10 @@ def extract(inputs: tuple[str, ...], fmt: str, output: str | None, compact: bool
             jsonl: bool, jobs: int | None, pattern: str, timeout: float | None, skip_existing: bool,
             fail_fast: bool, report: str | None, progress: bool | None, quiet: bool, max_pages: int,
             max_bytes: str, engine: str, debug: bool) -> None:
-    """Parse PDFs and write their document trees.
+    """Parse PDFs and Word (.docx) files and write their document trees.
 
     \b
-    One INPUT (a PDF file, or '-' for a PDF on stdin): its document on stdout, or in the file -o names.
+    One INPUT (a PDF or .docx file, or '-' for one on stdin): its document on stdout, or in the file -o names.
     Several inputs, folders (searched recursively for --glob) or '-' with a list of paths on stdin (one a
     line, as `find` prints them): one output per file under --out-dir, or one JSON line per file with
     --jsonl; then failures do not stop the batch (each is one error line on stderr), and the exit code

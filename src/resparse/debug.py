@@ -20,7 +20,8 @@ import os
 from collections.abc import Iterator
 from typing import Any
 
-from .api import DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, parse, read_input, read_pages
+from .api import DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, input_format, parse, read_input, read_pages
+from .errors import NotSupported
 from .extract.pdf import PdfEngine
 from .layout.blocks import TextBlock, build_blocks
 from .layout.lines import build_lines
@@ -119,6 +120,9 @@ def debug_records(source: str | os.PathLike | bytes, stage: str, *, page: int | 
                 rules.setdefault(unit.id, []).append(unit.rule)
         yield from _tree_records(doc, page, rules)
         return
+    if input_format(data, name) == "docx":
+        raise NotSupported(name, f"--stage {stage} shows the stages of a PDF's layout; a Word file is read from "
+                                 "its structure: use --stage tree")
     pages = read_pages(data, name, engine, max_pages)
     _check_page(page, len(pages))
     yield from stage_records(pages, stage, page)

@@ -57,6 +57,13 @@ class Timeout(ResparseError):
     exit_code = 9
 
 
+class NotSupported(ResparseError):
+    """A document format resparse does not read (old binary Word `.doc`, another Office file, a ZIP)."""
+
+    code = "not_supported"
+    exit_code = 10
+
+
 class Internal(ResparseError):
     """A bug in resparse, not a problem with the file."""
 
@@ -79,7 +86,7 @@ class WorkerCrashed(ResparseError):
 
 
 ERRORS: tuple[type[ResparseError], ...] = (
-    NotAPdf, Corrupt, Encrypted, NoTextLayer, Empty, TooLarge, Timeout, Internal,
+    NotAPdf, Corrupt, Encrypted, NoTextLayer, Empty, TooLarge, Timeout, NotSupported, Internal,
 )
 
 # Exit codes of the `resparse` command, in one place (the README's table is this dict).
@@ -101,13 +108,16 @@ EXIT_CODE_MEANINGS: dict[str, str] = {
     "failed": "`extract` with several inputs: some files failed (the others are converted); "
               "`validate`: at least one file violates the schema",
     "usage": "usage error, or an input that cannot be read / an output that cannot be written",
-    "not_pdf": "the input is not a PDF",
-    "corrupt": "the PDF is damaged",
+    "not_pdf": "the input is neither a PDF nor a Word (.docx) file",
+    "corrupt": "the PDF or Word file is damaged",
     "encrypted": "the PDF is encrypted (password-protected)",
     "no_text_layer": "the PDF has no text layer (a scan: run OCR first)",
     "empty": "the input is empty",
-    "too_large": "the input exceeds the page or byte limit",
+    "too_large": "the input exceeds the page or byte limit (for a Word file, also a part that inflates "
+                 "too far: a ZIP bomb)",
     "timeout": "the input took longer than the time limit",
+    "not_supported": "a document format resparse does not read: old binary Word (.doc; save it as .docx), "
+                     "another Office file, a ZIP archive",
     "internal": "a bug in resparse (please report it with the file); also when resparse runs out of memory on "
                 "the input",
     "interrupted": "interrupted (Ctrl-C, or SIGTERM during a batch); finished outputs are kept",

@@ -14,7 +14,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
-from .api import parse, read_input
+from .api import input_format, parse, read_input
+from .errors import NotSupported
 from .model.document import Document
 from .model.text import Char, Line, Page, PageChars
 from .structure.trace import ParseTrace, SourceBox, line_boxes
@@ -381,8 +382,12 @@ class Inspection:
 
 def inspect_pdf(source: str | os.PathLike | bytes, *, name: str | None = None, engine: str | None = None
                 ) -> Inspection:
-    """Parse a PDF (a path or its bytes) with a trace and build its overlay; raises as `resparse.parse`."""
+    """Parse a PDF (a path or its bytes) with a trace and build its overlay; raises as `resparse.parse`, and
+    `NotSupported` for a Word file (it has no printed pages to draw over)."""
     data, name = read_input(source, name)
+    if input_format(data, name) == "docx":
+        raise NotSupported(name, "inspect draws over a PDF's pages; a Word file has none (use `resparse debug "
+                                 "--stage tree`)")
     trace = ParseTrace()
     doc = parse(data, name=name, trace=trace, engine=engine)
     return Inspection(pdf=data, document=doc, trace=trace, boxes=overlay_boxes(trace))

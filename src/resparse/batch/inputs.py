@@ -8,7 +8,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-DEFAULT_GLOB = "*.pdf"
+# The inputs resparse reads: PDFs and Word files. A glob may list several patterns, separated by commas.
+DEFAULT_GLOB = "*.pdf,*.docx"
 
 
 class BatchUsageError(ValueError):
@@ -55,7 +56,8 @@ def looks_like_path_list(data: bytes, *, magic: bytes = b"%PDF-", window: int = 
 
 
 def _matches(name: str, pattern: str) -> bool:
-    return fnmatch.fnmatchcase(name.casefold(), pattern.casefold())
+    """Whether `name` matches the pattern, or one of the comma-separated patterns, ignoring case."""
+    return any(fnmatch.fnmatchcase(name.casefold(), p.strip().casefold()) for p in pattern.split(",") if p.strip())
 
 
 def _walk(folder: Path, glob: str, exclude: Sequence[Path]) -> Iterator[Path]:
@@ -69,8 +71,8 @@ def _walk(folder: Path, glob: str, exclude: Sequence[Path]) -> Iterator[Path]:
             if name.startswith("."):
                 continue
             path = Path(root, name)
-            target = path.relative_to(folder).as_posix() if "/" in glob else name
-            if _matches(target, glob) and path.is_file():
+            inside = path.relative_to(folder).as_posix()
+            if any(_matches(inside if "/" in p else name, p) for p in glob.split(",")) and path.is_file():
                 yield path
 
 

@@ -33,7 +33,7 @@ BUG_NOTE = "this is a bug in resparse; please report it with the file"
 # Modules the fork server imports once, so that each worker starts with them loaded.
 _PRELOAD = ["resparse.batch", "resparse.api", "resparse.structure.builder", "resparse.writers",
             "resparse.schema", "resparse.extract.pdfium", "pypdfium2", "pikepdf", "resparse.extract.plumber",
-            "pdfplumber", "resparse.warm"]
+            "pdfplumber", "resparse.extract.docx", "docx", "resparse.warm"]
 
 # --- workers --------------------------------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..citations.model import Citation
 
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"
 
 DOCUMENT_TYPES = ("resolution", "draft_resolution", "decision", "draft_decision", "other")
 
