@@ -149,6 +149,15 @@ def test_a_resolution_reproduced_in_an_annex_gives_two_headings_and_no_annex_tit
     assert [m for m, owner, _ in result.marker_units] == ["1"] and result.marker_units[0][1] is annex.content[1]
 
 
+def test_a_texts_number_set_apart_from_its_title_is_a_heading_and_the_title_after_it_another():
+    result = read(text_block("Annex"), para("Resolution 74/5", bold=True),
+                  para("Transition of the Centre for Coastal Libraries", bold=True), para("The Commission,"))
+    (annex,) = result.annexes
+    assert annex.title == ""
+    assert [b.text for b in annex.content[:2]] == ["Resolution 74/5", "Transition of the Centre for Coastal Libraries"]
+    assert rules(result)[:3] == ["annex-label", "annexed-text-heading", "heading"]
+
+
 def test_a_title_that_does_not_open_with_a_texts_number_stays_the_annex_title():
     assert rule_after([text_block("Annex")], text_block("Plan of action", "for coastal libraries", bold=True)) == (
         "annex-title")

@@ -8,7 +8,6 @@ in `PDF_SIDE` with their cause, and the test fails when a new one appears or a l
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -18,15 +17,11 @@ from resparse.schema import validate
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 WORD = SHARED / "corpus" / "word"
-# A Word file of about 10 pages parses well under a second; checked with room for a loaded machine.
-MAX_SECONDS_PER_FILE = 3.0
 
 # Documents whose PDF side still reads some units differently from the Word file, and why.
 PDF_SIDE = {
     "E_RES_2018_14": "an item's second paragraph is read as a paragraph of its own; a line broken after '/' "
                      "keeps a space; the masthead's session carries a footnote star",
-    "E_RES_2018_25": "the annex's label line 'Resolution 74/5' and its title are read as one annex title",
-    "E_RES_2018_26": "a line broken after an en dash ('2011–' / '2020') is joined with a space",
     "E_RES_2018_30": "a table's cells in one row are read as one paragraph",
 }
 
@@ -67,9 +62,7 @@ def _units(doc: dict) -> list[tuple[str, str, str]]:
 @pytest.mark.parametrize("stem", _names())
 def test_word_file_parses_as_a_word_file(stem: str):
     path = WORD / "docx" / f"{stem}.docx"
-    started = time.monotonic()
     doc = resparse.parse(path).to_dict()
-    assert time.monotonic() - started < MAX_SECONDS_PER_FILE
     assert validate(doc) == []
     assert (doc["source"]["format"], doc["source"]["engine"]) == ("docx", "python-docx")
     assert doc["metadata"]["symbol"] and doc["metadata"]["document_type"] == "resolution"

@@ -480,22 +480,24 @@ def _annexed_text_heading_applies(b: BodyBuilder, r: BlockReading) -> bool:
     return (
         b.previous == "annex-label"
         and not b.annexes[-1].title
-        and len(r.block.lines) > 1
         and b._title_like(r.block)
         and P.ANNEXED_TEXT_NUMBER.fullmatch(r.block.lines[0].text.strip()) is not None
     )
 
 
 def _annexed_text_heading_take(b: BodyBuilder, r: BlockReading) -> None:
-    """Two headings: the number line, and the rest of the block (the text's title, with its markers)."""
+    """Two headings: the number line, and the rest of the block (the text's title, with its markers); the
+    number alone when the title is a block of its own (a heading after it)."""
     first = r.block.lines[0]
     number = Heading(text=" ".join(first.text.split()), pages=[first.page])
-    title = Heading(text=r.text[len(number.text):].strip(), pages=r.block.pages)
-    b.current.blocks += [number, title]
+    rest = r.text[len(number.text):].strip()
+    title = Heading(text=rest, pages=r.block.pages) if rest else None
+    b.current.blocks += [number] if title is None else [number, title]
     b.current.levels = []
-    b._record_markers(r.block, title)
-    b._source(number, r.block)
-    b._source(title, r.block)
+    b._record_markers(r.block, title or number)
+    for heading in (number, title):
+        if heading is not None:
+            b._source(heading, r.block)
 
 
 def _annex_title_applies(b: BodyBuilder, r: BlockReading) -> bool:
