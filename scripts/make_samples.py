@@ -148,6 +148,10 @@ class Sample:
     annexes: list[Annex] = field(default_factory=list)
     adopted: AdoptedText | None = None
     footnotes: dict[str, str] = field(default_factory=dict)
+    # How the footnote separator is printed: "line" (a stroked line, as Word prints it), "rect" (a thin
+    # filled rectangle, as LibreOffice prints it) or "none" (no separator: the notes are told by their type
+    # and their markers).
+    separator: str = "line"
 
 
 # ---------------------------------------------------------------- the documents (fictional)
@@ -413,6 +417,7 @@ HRC_TITLE = P(
 HRC = Sample(
     name="hrc_draft_resolution",
     kind="hrc_draft",
+    separator="rect",
     symbol="A/HRC/59/L.99",
     organ="General Assembly",
     distribution="Limited",
@@ -483,6 +488,7 @@ HRC = Sample(
 SC_SANCTIONS = Sample(
     name="sc_sanctions_resolution",
     kind="sc",
+    separator="none",
     symbol="S/RES/9998 (2025)",
     organ="Security Council",
     distribution="General",
@@ -1046,6 +1052,7 @@ class RuleOp:
     x1: float
     y: float
     width: float
+    filled: bool = False  # a filled rectangle `width` high instead of a stroked line
 
 
 def masthead(s: Sample) -> tuple[list, float]:
@@ -1146,13 +1153,14 @@ def first_page_footer(s: Sample) -> list:
             TextOp(Line(MARGIN, [[(barcode, "Helvetica", 12.0, 0.0)]], base="Helvetica", size=12.0), 762.0)]
 
 
-def footnote_ops(p: PageState) -> list:
+def footnote_ops(p: PageState, separator: str = "line") -> list:
     if not p.fn:
         return []
     key = 1 if p.no == 1 else 2
     n = p.fn_count()
     y = FN_LAST[key] - FN_LEADING * (n - 1)
-    ops: list = [RuleOp(RULE_X, RULE_X + RULE_LEN, y - RULE_GAP, RULE_WIDTH)]
+    ops: list = [] if separator == "none" else [
+        RuleOp(RULE_X, RULE_X + RULE_LEN, y - RULE_GAP, RULE_WIDTH, filled=separator == "rect")]
     for part in p.fn:
         if part.first:
             mark = Line(FN_MARK_END, [[(part.marker, ROMAN, FN_SUP_SIZE, FN_SUP_RISE)]], align="right")
@@ -1210,11 +1218,13 @@ def render(s: Sample, path: Path, pag: Paginator, head_ops: list) -> None:
     total = len(pag.pages)
     for p in pag.pages:
         ops = head_ops if p.no == 1 else furniture(s, p.no, total)
-        ops = [*ops, *(TextOp(ln, y) for y, ln in p.body), *footnote_ops(p)]
+        ops = [*ops, *(TextOp(ln, y) for y, ln in p.body), *footnote_ops(p, s.separator)]
         if p.no == 1:
             ops += first_page_footer(s)
         for op in ops:
-            if isinstance(op, RuleOp):
+            if isinstance(op, RuleOp) and op.filled:
+                c.rect(op.x0, PAGE_H - op.y - op.width / 2, op.x1 - op.x0, op.width, stroke=0, fill=1)
+            elif isinstance(op, RuleOp):
                 c.setLineWidth(op.width)
                 c.line(op.x0, PAGE_H - op.y, op.x1, PAGE_H - op.y)
             else:
