@@ -34,6 +34,7 @@ from reportlab.pdfgen import canvas
 
 from resparse.extract.pdf import DEFAULT_ENGINE_NAME
 from resparse.model.document import SCHEMA_VERSION
+from resparse.structure.ids import UniqueIds
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES_DIR = ROOT / "samples"
@@ -750,23 +751,12 @@ class Block:
     page_break_before: bool = False
 
 
-class Ids:
-    """Unit ids as the output names them: a repeated id gets a numeric suffix ("annex_1__para_1_2")."""
-
-    def __init__(self) -> None:
-        self.used = {"formula", "title", "head"}
-
-    def take(self, wanted: str) -> str:
-        out, k = wanted, 2
-        while out in self.used:
-            out = f"{wanted}_{k}"
-            k += 1
-        self.used.add(out)
-        return out
+# Ids the output gives to places that are not units; a unit's id never takes one of them.
+RESERVED_IDS = {"formula", "title", "head"}
 
 
 def unit_blocks(u: Unit, uid: str, level: int, kind: str, expected: list, refs: dict,
-                ids: Ids) -> list[Block]:
+                ids: UniqueIds) -> list[Block]:
     """Blocks of a paragraph (level 0) or item (level 1, 2) and its expected JSON."""
     text, notes = plain(u.text)
     for n in notes:
@@ -824,7 +814,7 @@ def build_flow(s: Sample) -> tuple[list[Block], dict, dict[str, str], dict[str, 
     (marker -> id of the unit where it stands) and the expected heading entries by their line key."""
     refs: dict[str, str] = {m: "title" for m in title_markers(s)}
     headings: dict[str, dict] = {}
-    ids = Ids()
+    ids = UniqueIds(RESERVED_IDS)  # a repeated id gets a numeric suffix ("annex_1__para_1_2")
     blocks: list[Block] = []
     exp: dict = {"preamble": {"formula": None, "paragraphs": []}, "operative": [], "annexes": []}
     if s.formula:

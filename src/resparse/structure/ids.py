@@ -16,9 +16,12 @@ def _slug(number: str) -> str:
     return s
 
 
-class _Ids:
-    def __init__(self) -> None:
-        self.used: set[str] = set()
+class UniqueIds:
+    """Ids unique in the document: a repeated one gets `_2`, `_3`..., in document order (so stable across
+    runs). `taken` are ids already in use."""
+
+    def __init__(self, taken: set[str] | None = None) -> None:
+        self.used: set[str] = set(taken or ())
 
     def take(self, wanted: str) -> str:
         out, k = wanted, 2
@@ -29,7 +32,7 @@ class _Ids:
         return out
 
 
-def _items(unit: Unit, ids: _Ids) -> None:
+def _items(unit: Unit, ids: UniqueIds) -> None:
     for k, item in enumerate(unit.items, 1):
         item.id = ids.take(f"{unit.id}__point_{_slug(item.number) or k}")
         _items(item, ids)
@@ -38,7 +41,7 @@ def _items(unit: Unit, ids: _Ids) -> None:
 
 
 def assign_ids(doc: Document) -> None:
-    ids = _Ids()
+    ids = UniqueIds()
     ids.used.update({"formula", "title", "head"})
     k = 0
     for b in doc.preamble.paragraphs:

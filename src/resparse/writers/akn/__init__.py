@@ -18,6 +18,7 @@ from typing import Any
 from lxml import etree
 
 from ...model.document import Document
+from ...structure.ids import UniqueIds
 from ...structure.patterns import DATE
 from ..base import Writer, to_data
 from . import meta as M
@@ -46,21 +47,6 @@ def _slug(number: str) -> str:
 
 def printed_number(number: str) -> str:
     return f"{number}." if DOTTED_NUMBER.match(number) else number
-
-
-class _Ids:
-    """eIds unique in the document: a repeated one gets `_2`, `_3`..., in document order (so stable)."""
-
-    def __init__(self) -> None:
-        self.used: set[str] = set()
-
-    def take(self, wanted: str) -> str:
-        out, k = wanted, 2
-        while out in self.used:
-            out = f"{wanted}_{k}"
-            k += 1
-        self.used.add(out)
-        return out
 
 
 class _Notes:
@@ -131,7 +117,7 @@ class _Builder:
         self.md: Mapping[str, Any] = data.get("metadata") or {}
         self.lang2 = self.md.get("language")
         self.ident = M.identify(data)
-        self.ids = _Ids()
+        self.ids = UniqueIds()
         self.notes = _Notes(data.get("footnotes") or [], self.lang2)
 
     # --- text ---------------------------------------------------------------------------------------
