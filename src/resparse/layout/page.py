@@ -165,8 +165,9 @@ def attach_hanging_markers(lines: Sequence[Line], size: float) -> list[Line]:
     line, raised above that line's baseline, with nothing between them and nothing left of it.
     """
     out = list(lines)
+    gone: set[int] = set()  # lines joined already (by identity: two lines may be equal as values)
     for marker in [ln for ln in lines if _is_lone_marker(ln)]:
-        if marker not in out:
+        if id(marker) in gone:
             continue
         same_band = [ln for ln in out if ln is not marker and ln.top <= marker.bottom and ln.bottom >= marker.top]
         right = [ln for ln in same_band if ln.x0 > marker.x1]
@@ -191,8 +192,8 @@ def attach_hanging_markers(lines: Sequence[Line], size: float) -> list[Line]:
                 size=text.size,
                 page=text.page,
             )
-            out[out.index(text)] = joined
-            out.remove(marker)
+            out = [joined if ln is text else ln for ln in out if ln is not marker]
+            gone |= {id(marker), id(text)}
     return out
 
 

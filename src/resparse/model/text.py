@@ -7,6 +7,7 @@ as pdfplumber reports them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import NamedTuple
 
 
@@ -76,9 +77,10 @@ class Line:
     size: float  # dominant font size of the line's body text
     page: int
 
-    @property
+    @cached_property
     def text(self) -> str:
-        """The line's text without superscript markers."""
+        """The line's text without superscript markers (read by every later rule, so computed once: a line's
+        spans are complete when it is built, and only a marker span may be put before them)."""
         return "".join(s.text for s in self.spans if not s.marker)
 
     @property
