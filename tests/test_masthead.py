@@ -105,9 +105,8 @@ def test_modifiers_are_written_in_canonical_case():
     assert find_symbols(ny_masthead("A/54/L.74/ADD.1"), A4_HEIGHT).symbol == "A/54/L.74/Add.1"
 
 
-@pytest.mark.xfail(strict=True, reason="§2.4, §2.6.2: modifiers are emitted in canonical case (REV.1 -> Rev.1); "
-                   "after a parenthesised component (WP(XXXV)) the symbol is kept as printed")
 def test_modifiers_after_a_parenthesised_component_are_written_in_canonical_case():
+    # §2.4, §2.6.2: modifiers are emitted in canonical case (REV.1 -> Rev.1), after a session in parentheses too.
     found = find_symbols(ny_masthead("TD/B/WP(XXXV)/MISC.1/REV.1"), A4_HEIGHT)
     assert found.symbol == "TD/B/WP(XXXV)/MISC.1/Rev.1"
 

@@ -101,8 +101,10 @@ def _collapse(s: str) -> str:
     return _WS.sub(" ", s).strip()
 
 
+# A single symbol: its components (one before the last may carry a parenthesised session, as in
+# "TD/B/WP(XXXV)/MISC.1"), then the SC year or GA session in parentheses and a resolution part letter.
 _SINGLE = re.compile(
-    r"^(?P<base>[^\s(]+?)(?:\s*\((?P<paren>[^)]*)\))?(?:\s*(?P<part>[A-H]))?$"
+    r"^(?P<base>(?:[^\s(/]+(?:\([^)\s]*\))?/)*[^\s(/]+?)(?:\s*\((?P<paren>[^)]*)\))?(?:\s*(?P<part>[A-H]))?$"
 )
 _GLUED_PART = re.compile(r"^(?P<num>\d+)(?P<part>[A-H])$")
 
