@@ -88,9 +88,8 @@ def test_the_year_or_session_in_parentheses_follows_one_space(printed: str, symb
     assert find_symbols(ny_masthead(printed), A4_HEIGHT).symbol == symbol
 
 
-@pytest.mark.xfail(strict=True, reason="§2.4: a range of parts (A/RES/70/93 A-B) is a symbol the grammar must "
-                   "accept; the masthead's symbol line refuses it and finds no symbol")
 def test_a_range_of_parts_is_part_of_the_symbol():
+    # §2.4: a range of parts (A/RES/70/93 A-B) is a symbol the grammar must accept.
     assert find_symbols(ny_masthead("A/RES/70/93 A-B"), A4_HEIGHT).symbol == "A/RES/70/93 A-B"
 
 

@@ -25,6 +25,7 @@ def masthead(*texts: str) -> list[Line]:
     ("A/78/L.102*", "A/78/L.102"),
     ("A/54/L.74/ADD.1", "A/54/L.74/Add.1"),
     ("TD/B/WP(XXXV)/MISC.1/REV.1", "TD/B/WP(XXXV)/MISC.1/Rev.1"),  # a session in parentheses mid-symbol
+    ("A/RES/70/93 A-B", "A/RES/70/93 A-B"),  # a range of parts
 ])
 def test_the_masthead_symbol_is_the_canonical_one_and_the_printed_one_is_kept(printed: str, symbol: str):
     found = find_symbols(masthead("Distr.: General", printed), PAGE_HEIGHT)

@@ -104,7 +104,7 @@ def _collapse(s: str) -> str:
 # A single symbol: its components (one before the last may carry a parenthesised session, as in
 # "TD/B/WP(XXXV)/MISC.1"), then the SC year or GA session in parentheses and a resolution part letter.
 _SINGLE = re.compile(
-    r"^(?P<base>(?:[^\s(/]+(?:\([^)\s]*\))?/)*[^\s(/]+?)(?:\s*\((?P<paren>[^)]*)\))?(?:\s*(?P<part>[A-H]))?$"
+    r"^(?P<base>(?:[^\s(/]+(?:\([^)\s]*\))?/)*[^\s(/]+?)(?:\s*\((?P<paren>[^)]*)\))?(?:\s*(?P<part>[A-H](?:-[A-H])?))?$"
 )
 _GLUED_PART = re.compile(r"^(?P<num>\d+)(?P<part>[A-H])$")
 

@@ -37,7 +37,7 @@ _COMPONENT = r"""
 _SYMBOL_CORE = (
     r"[A-Z][A-Z0-9]*(?:/" + _COMPONENT + r")+"
     r"(?:\s?\((?:\d{4}|[IVXLC]{1,7}|(?:S|ES)-[IVXLC]{1,7}|ORG-\d{2})\))?"
-    r"(?:\s[A-H](?![\w/]))?"
+    r"(?:\s[A-H](?:-[A-H])?(?![\w/]))?"  # a resolution part, or a range of parts ("A/RES/70/93 A-B")
 )
 
 # The grammar of one symbol, for the masthead reader too (`structure/patterns.py`): one grammar for both.
