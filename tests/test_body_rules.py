@@ -81,6 +81,10 @@ def test_a_block_without_text_is_taken_by_no_rule():
     ("4 March 2025",),
     ("[Adopted without a vote.]",),
     ("3rd plenary meeting", "19 September 2025"),  # the meeting and the date in one block
+    ("8e séance plénière", "8 juin 2021"),
+    ("Octava sesión plenaria", "8 de junio de 2021"),  # Spanish spells the ordinal
+    ("Cuadragésima quinta sesión plenaria",),
+    ("8-е пленарное заседание",),
 ])
 def test_closing_line_leaves_the_meeting_and_date_out(lines):
     block = text_block(*lines)
@@ -92,6 +96,7 @@ def test_closing_line_leaves_the_meeting_and_date_out(lines):
 @pytest.mark.parametrize("text", [
     "Recalling its resolution of 4 March 2025,",
     "Decides to hold the 58th plenary meeting in Geneva;",
+    "La sesión plenaria",
 ])
 def test_closing_line_does_not_take_a_paragraph_that_names_a_date_or_meeting(text):
     assert rule_after([RECALLING], para(text)) != "closing-line"

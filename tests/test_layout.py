@@ -148,6 +148,9 @@ def test_empty_page_has_no_lines():
     "*2503668*",
     "*1816895*",
     "  2/10 ",
+    "Please recycle ♻",
+    "Merci de recycler ♻",
+    "Se ruega reciclar ♻",
 ])
 def test_page_furniture(text: str):
     assert is_furniture_text(text)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from importlib import resources
 
 from ..model.text import Line, Page, PageChars, Span
 from .lines import MARKER_RISE_RATIO, MARKER_SIZE_RATIO, MARKER_TEXT, build_lines, marker_texts
@@ -56,14 +57,19 @@ FURNITURE_PATTERNS = [
         r"^\*\d{6,9}\*$",  # barcode text
         r"^Page\s+\d+$",  # older "Page 2" header
         r"^(?:/\.\.\.|\.\.\./|-{3,}|_{1,4})$",  # continuation marks of older documents
-        r"^Please recycle",
     )
 ]
+# The recycling note at the foot of page 1, in each language (data: `layout/data/recycling_notes.txt`).
+RECYCLING_NOTES = tuple(
+    ln.strip()
+    for ln in resources.files(__package__).joinpath("data/recycling_notes.txt").read_text(encoding="utf-8").splitlines()
+    if ln.strip() and not ln.lstrip().startswith("#")
+)
 
 
 def is_furniture_text(text: str) -> bool:
     t = " ".join(text.split())
-    return any(p.match(t) for p in FURNITURE_PATTERNS)
+    return any(p.match(t) for p in FURNITURE_PATTERNS) or t.startswith(RECYCLING_NOTES)
 
 
 def body_size(lines: Sequence[Line]) -> float:

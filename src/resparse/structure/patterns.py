@@ -52,6 +52,10 @@ CLOSING = [
         r"(?:\s*\(.*\))?$",
         re.IGNORECASE,
     ),
+    # Spanish spells the meeting's ordinal ("Octava sesión plenaria", "Cuadragésima quinta sesión plenaria");
+    # Russian writes "8-е пленарное заседание".
+    re.compile(r"^(?:[^\W\d_]{4,}a\s+){1,3}sesi[oó]n\s+plenaria$", re.IGNORECASE),
+    re.compile(r"^\d+-[еяй]\s+пленарное\s+заседание$", re.IGNORECASE),
     re.compile(r"^\[(?:Adopted|Adoptad|Adoptée)[^\]]*\]?\.?$"),
 ]
 
