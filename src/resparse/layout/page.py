@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from importlib import resources
 
 from ..model.text import Line, Page, PageChars, Span
+from ..wordlist import read_word_list
 from .lines import MARKER_RISE_RATIO, MARKER_SIZE_RATIO, MARKER_TEXT, build_lines, marker_texts
 
 # Share of the page height at the top and bottom where running headers and footers are printed.
@@ -60,11 +60,7 @@ FURNITURE_PATTERNS = [
     )
 ]
 # The recycling note at the foot of page 1, in each language (data: `layout/data/recycling_notes.txt`).
-RECYCLING_NOTES = tuple(
-    ln.strip()
-    for ln in resources.files(__package__).joinpath("data/recycling_notes.txt").read_text(encoding="utf-8").splitlines()
-    if ln.strip() and not ln.lstrip().startswith("#")
-)
+RECYCLING_NOTES = read_word_list(__package__, "recycling_notes")
 
 
 def is_furniture_text(text: str) -> bool:

@@ -5,12 +5,9 @@ A language or an organ is added by adding lines to these files, not code.
 
 from __future__ import annotations
 
-from functools import cache
-from importlib import resources
+from ..wordlist import read_word_list
 
 
-@cache
 def words(name: str) -> tuple[str, ...]:
-    """The entries of `data/<name>.txt`, in file order."""
-    text = resources.files(__package__).joinpath(f"data/{name}.txt").read_text(encoding="utf-8")
-    return tuple(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#"))
+    """The entries of `structure/data/<name>.txt`, in file order."""
+    return read_word_list(__package__, name)
