@@ -23,7 +23,7 @@ from functools import cached_property
 from ..layout.blocks import TextBlock, marker_pages
 from ..model.document import Annex, Block, FootnoteRef, Heading, Unit, WrapUp
 from . import patterns as P
-from .wordlists import words
+from .masthead import is_date
 
 # An enacting formula is short; a paragraph that opens with the organ's name is longer.
 FORMULA_MAX_WORDS = 30
@@ -75,7 +75,7 @@ def terminal(text: str) -> str:
 
 def is_closing_line(text: str) -> bool:
     t = " ".join(text.split())
-    return any(rx.match(t) for rx in P.CLOSING) or bool(P.DATE.fullmatch(t))
+    return any(rx.match(t) for rx in P.CLOSING) or is_date(t)
 
 
 def is_closing_block(block: TextBlock) -> bool:
@@ -90,8 +90,10 @@ def is_formula(block: TextBlock, italics_in_use: bool) -> bool:
         return False
     if italics_in_use and not block.lines[0].spans[0].italic:
         return False
-    last = t.rstrip(",").split()[-1] if t.rstrip(",").split() else ""
-    return t.endswith(",") and any(h in t for h in P.FORMULA_HEADS) or last in {h.split()[-1] for h in P.FORMULA_HEADS}
+    bare = t.rstrip("".join(P.FORMULA_COMMAS))
+    last = bare.split()[-1] if bare.split() else ""
+    return t.endswith(P.FORMULA_COMMAS) and any(h in t for h in P.FORMULA_HEADS) or last in {
+        h.split()[-1] for h in P.FORMULA_HEADS}
 
 
 def is_heading(block: TextBlock) -> bool:
@@ -421,7 +423,7 @@ class BodyBuilder:
         """The single unnumbered operative paragraph closes with a full stop, or opens a list after a verb."""
         end = terminal(text)
         first = (lead or text).split()[0] if (lead or text).split() else ""
-        participle = first.endswith(words("lead_endings")) or first in words("lead_adjectives")
+        participle = first.endswith(P.LEAD_ENDINGS) or first in P.LEAD_WORDS
         if end in {".", ";"}:
             return not participle or end == "."
         return end == ":" and not participle
