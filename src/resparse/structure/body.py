@@ -41,6 +41,8 @@ ANNEX_LABEL_MAX_WORDS = 3
 # A block set this much larger than body text, in bold, is a title (of an annex or adopted text).
 TITLE_SIZE_RATIO = 1.08
 CLOSING_QUOTES = "”’\"')]»"
+# A lead phrase is at least a word ("с удовлетворением", "noting"): an italic letter is not one.
+LEAD_MIN_CHARS = 3
 
 
 @dataclass
@@ -250,6 +252,13 @@ class BlockReading:
     def opens_lower(self) -> bool:
         return self.plain[0][:1].islower()
 
+    @property
+    def opens_with_lead(self) -> bool:
+        """Whether the block opens with an italic lead ("ссылаясь на …", "Recalling …"): words followed by the
+        paragraph's text in another face, not an italic letter or word alone (a table's cell)."""
+        text, _, lead = self.plain
+        return lead is not None and len(lead) >= LEAD_MIN_CHARS and len(lead) < len(text.rstrip(",;:. "))
+
 
 @dataclass(frozen=True)
 class BodyRule:
@@ -400,6 +409,12 @@ class BodyBuilder:
         cont.levels.append(_Level(family, label.key, item))
         self._add_unit_markers(item, block)
         self._source(item, block)
+
+    def _new_paragraph(self, r: BlockReading) -> bool:
+        """A block opening in lower case with an italic lead, where the text sets its leads in italics, opens a
+        paragraph: languages that open preambular paragraphs in lower case (Russian "ссылаясь на …",
+        un-conventions §7) mark the paragraph by its lead, not by a capital."""
+        return self.italics and r.opens_with_lead
 
     def _continued(self) -> _UnitDraft | None:
         """The unit a block opening in lower case carries on: the paragraph of the open list, or else the
@@ -641,7 +656,7 @@ def _item_applies(b: BodyBuilder, r: BlockReading) -> bool:
 def _wrap_up_applies(b: BodyBuilder, r: BlockReading) -> bool:
     """wrap-up (§3.5, §6.9): text opening in lower case, without a label, after the items of a paragraph
     resumes that paragraph after its list ("...; and urges ...")."""
-    if r.label is not None or not r.opens_lower or not b.current.levels:
+    if r.label is not None or not r.opens_lower or not b.current.levels or b._new_paragraph(r):
         return False
     owner = b._continued()
     return owner is not None and bool(owner.items)
@@ -662,7 +677,7 @@ def _wrap_up_take(b: BodyBuilder, r: BlockReading) -> None:
 def _continuation_applies(b: BodyBuilder, r: BlockReading) -> bool:
     """continuation (§6.9): text opening in lower case, without a label, carries on the unit above it, cut
     by a page break or a footnote block."""
-    return r.label is None and r.opens_lower and b._continued() is not None
+    return r.label is None and r.opens_lower and not b._new_paragraph(r) and b._continued() is not None
 
 
 def _continuation_take(b: BodyBuilder, r: BlockReading) -> None:
