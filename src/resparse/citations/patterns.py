@@ -241,7 +241,7 @@ DATE_AFTER_NUMBER = re.compile(
 # A body printed after the number: "resolution 5/1 of the Human Rights Council",
 # "la resolución S-30/1 del Consejo de Derechos Humanos".
 BODY_AFTER_NUMBER = re.compile(
-    r"\s+(?:" + "|".join(entries("citations.body_after_forms")) + r")\s+(?P<body>" + KNOWN_BODY + r")"
+    r"\s+(?:" + "|".join(entries("citations.body_after_forms")) + r")(?P<body>" + KNOWN_BODY + r")"
 )
 
 # "its" refers to the body named just before it rather than to the citing document.

@@ -33,7 +33,7 @@ HEADING_MAX_CHARS = 400
 HEADING_SENTENCE_MAX_WORDS = 12
 # A heading not set in bold is short, and ends without a paragraph's punctuation.
 PLAIN_HEADING_MAX_WORDS = 6
-PARAGRAPH_ENDINGS = {".", ",", ";", ":"}
+PARAGRAPH_ENDINGS = {".", ",", ";", ":", *P.PARAGRAPH_ENDINGS}
 # A paragraph number whose dot was lost in printing: digits, a space, a capital ("11 Condemns").
 BARE_NUMBER = re.compile(r"^(\d{1,3})\s+(?=[A-Z])")
 # An annex label set like body text is alone on its line: "Annex", "Annex II", "Appendix A".
@@ -55,7 +55,7 @@ class Label:
 
 def parse_label(text: str) -> Label | None:
     for family, rx in (
-        ("number", P.NUMBER_LABEL),
+        *(("number", rx) for rx in P.NUMBER_LABELS),
         ("paren", P.PAREN_LABEL),
         ("close", P.CLOSE_LABEL),
         ("dot", P.DOT_LETTER_LABEL),

@@ -45,15 +45,19 @@ _ARTICLES = "|".join(entries("formula.article_forms"))
 # and, in languages without an article, the organ's name and a comma: "Генеральная Ассамблея," · "大会，" ·
 # "إن الجمعية العامة،".
 FORMULA = re.compile(
-    rf"^(?:(?:{_ARTICLES})\s+[A-ZÉ][^.;:]{{2,240}}?(?:,|\b)"
-    rf"|(?:(?:{_ARTICLES})\s+)?(?:{words_pattern(ORGANS)})\s*(?:{'|'.join(map(re.escape, FORMULA_COMMAS))}))$"
+    rf"^(?:(?:{_ARTICLES})[A-ZÉ][^.;:]{{2,240}}?(?:,|\b)"
+    rf"|(?:{_ARTICLES})?(?:{words_pattern(ORGANS)})\s*(?:{'|'.join(map(re.escape, FORMULA_COMMAS))}))$"
 )
 FORMULA_HEADS = entries("formula.heads")
 
 # Paragraph labels at the start of a block, by family (§3.4, §3.5).
 NUMBER_LABEL = re.compile(r"^(\d{1,3})\.(?:\s+|(?=[A-Z“\"(]))")  # 1.  Decides
+# Other ways a language prints paragraph numbers (`labels.number_forms`): Arabic "1 - يقرر".
+NUMBER_LABELS = [NUMBER_LABEL] + [re.compile(f"^(?:{f})") for f in entries("labels.number_forms")]
+# The letters of lettered items beyond a-z (`labels.item_letters`): Arabic "(أ)", "(ب)".
+_ITEM_LETTERS = "a-z" + "".join(entries("labels.item_letters"))
 # (a) (ii) (aa), also "(b).", and "(xviii)To" where the tab after a long label left no visible gap
-PAREN_LABEL = re.compile(r"^\(([a-z]{1,2}|[ivxlc]{1,7})\)(?:\s+|\.\s+|$|(?=[A-Z“\"]))")
+PAREN_LABEL = re.compile(rf"^\(([{_ITEM_LETTERS}]{{1,2}}|[ivxlc]{{1,7}})\)(?:\s+|\.\s+|$|(?=[A-Z“\"]))")
 CLOSE_LABEL = re.compile(r"^([a-z]{1,2}|[ivxlc]{1,7})\)\s+")  # a)  i)  (Spanish, French)
 DOT_LETTER_LABEL = re.compile(r"^([a-z])\.\s+")  # a.  (third level)
 BULLET_LABEL = re.compile(r"^([•●▪◦])\s*")  # •
