@@ -204,12 +204,7 @@ def _make_line(chars: list[Char], page: int) -> Line | None:
     if not cleaned:
         return None
     for prev_span, span in zip(cleaned, cleaned[1:], strict=False):
-        # A raised ordinal suffix after a number ("71st", "3e", "56ª") is text, not a footnote marker.
-        if span.marker and ORDINAL_SUFFIX.match(span.text) and prev_span.text[-1:].isdigit():
-            span.marker = False
-        elif span.marker and (RAISED_WORD_ENDING.match(span.text)
-                              or RAISED_LETTER.match(span.text) and ABBREVIATION_STEM.search(prev_span.text)
-                              or span.text == "e" and ROMAN_ORDINAL.search(prev_span.text)):
+        if span.marker and _ends_a_word(prev_span.text, span.text):
             span.marker = False
     visible = [c for c in chars if c.text not in SPACE_CHARS] or chars
     return Line(
@@ -221,6 +216,16 @@ def _make_line(chars: list[Char], page: int) -> Line | None:
         size=size,
         page=page,
     )
+
+
+def _ends_a_word(before: str, raised: str) -> bool:
+    """Whether raised glyphs are the end of the word before them, text and not a footnote marker: an ordinal
+    suffix after a number ("71st", "3e", "56ª"), or the raised letters of an abbreviation ("nᵒ", "XXIᵉ")."""
+    if ORDINAL_SUFFIX.match(raised) and before[-1:].isdigit():
+        return True
+    return bool(RAISED_WORD_ENDING.match(raised)
+                or RAISED_LETTER.match(raised) and ABBREVIATION_STEM.search(before)
+                or raised == "e" and ROMAN_ORDINAL.search(before))
 
 
 def build_lines(page: PageChars) -> list[Line]:
