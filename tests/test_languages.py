@@ -52,6 +52,23 @@ def test_every_regular_expression_of_the_data_compiles():
                         re.compile(form)
 
 
+def test_unreadable_glyphs_tell_no_language():
+    """Glyphs without a character map ("����") are no text: a few Latin letters among them ("in situ") do not
+    make the document English."""
+    assert language_of("���������� ������ ��������� in situ ��������� ���������� ����") is None
+
+
+@pytest.mark.parametrize("code", ["es", "fr"])
+def test_an_agreement_without_a_formula_has_the_language_of_its_first_blocks(corpus_extra_dir, code):
+    """The UN's own agreement in Spanish and French (no formula, no numbered paragraphs on its first pages)."""
+    import resparse
+
+    path = corpus_extra_dir / f"BBNJ_Agreement_2023_{code}.pdf"
+    if not path.exists():
+        pytest.skip(f"{path} is absent")
+    assert resparse.parse(path).metadata.language == code
+
+
 # --- masthead and heading words --------------------------------------------------------------------------
 
 

@@ -22,6 +22,9 @@ from . import patterns as P
 # does not count).
 SCRIPTS = P.SCRIPTS
 SCRIPT_MAJORITY = 0.5
+# Glyphs without a character map come out as the replacement character or private-use code points ("����"):
+# a text with more of them than letters tells no language.
+UNREADABLE_GLYPH = re.compile(r"[\ufffd\ue000-\uf8ff]")
 # The symbol is printed in the top part of page 1 (lower on older typed mastheads).
 SYMBOL_ZONE_RATIO = 0.3
 # The symbol's large first letter and the rest of it ("S" + "/RES/2789 (2025)") touch: at most this apart.
@@ -123,6 +126,8 @@ def find_symbols(lines: Sequence[Line], page_height: float) -> FoundSymbols:
 def language_of(text: str) -> str | None:
     """ISO 639-1 code of a text, from its script and most frequent short words."""
     letters = "".join(filter(str.isalpha, text))
+    if len(UNREADABLE_GLYPH.findall(text)) > len(letters):
+        return None
     if letters:
         for code, rx in SCRIPTS:
             if len(rx.findall(letters)) > SCRIPT_MAJORITY * len(letters):
