@@ -39,10 +39,12 @@ SHORT_LAST_LINE_SLACK = 15.0
 INDENT_MIN = 6.0
 # Leading labels that open a new block even without extra space before them.
 LABEL_START = re.compile(r"^(?:\d{1,3}\.|\((?:[a-z]{1,2}|[ivxlc]{1,6})\)|[a-z]\)|[•●▪])\s")
-LINE_END_HYPHEN = re.compile(r"([A-Za-z\u00c0-\u024f]+)[-\u2010\u2011]$")
+# The letters of words that hyphenate: Latin, Greek and Cyrillic scripts (not Chinese, not Arabic).
+WORD_LETTERS = r"A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff"
+LINE_END_HYPHEN = re.compile(rf"([{WORD_LETTERS}]+)[-\u2010\u2011]$")
 # Longest word (with its hyphen) looked for at a line end.
 HYPHENATED_WORD_MAX = 80
-WORD_START = re.compile(r"^([A-Za-z\u00c0-\u024f]+)")
+WORD_START = re.compile(rf"^([{WORD_LETTERS}]+)")
 SOFT_HYPHEN = "\u00ad"
 # A line that ends with a digit and a dash, before a line that opens with a digit: a range of numbers
 # ("the Decade 2011–2020") broken after its dash, joined without a space.
@@ -206,16 +208,18 @@ def build_blocks(pages: Sequence[Page]) -> list[TextBlock]:
                 current.append(line)
         page_blocks.append(TextBlock(current))
         if blocks and page_blocks:
-            page_blocks[0].continues = _continues(blocks[-1], page_blocks[0])
+            page_blocks[0].continues = _continues(blocks[-1], page_blocks[0], margin)
         blocks.extend(page_blocks)
     return merge_continuations(blocks)
 
 
-def _continues(before: TextBlock, after: TextBlock) -> bool:
+def _continues(before: TextBlock, after: TextBlock, margin: float) -> bool:
     """Whether the first block of a page carries on the last block of the previous page."""
     last, first = before.lines[-1], after.first
     if first.bold != last.bold or abs(first.size - last.size) > SIZE_CHANGE or LABEL_START.match(first.text):
         return False
+    if len(before.lines) == 1 and before.x0 > margin + INDENT_MIN and abs(first.x0 - before.x0) <= INDENT_MIN / 2:
+        return False  # a paragraph of one line at the first-line indent, and the next paragraph's first line
     wrapped = [ln.x0 for ln in before.lines[1:]] or [before.x0]
     at_margin = abs(first.x0 - min(wrapped)) <= INDENT_MIN / 2
     ends = last.text.rstrip('”’")] ')
@@ -299,7 +303,7 @@ def vocabulary(blocks: Iterable[TextBlock]) -> set[str]:
     words: set[str] = set()
     for b in blocks:
         for ln in b.lines:
-            words.update(w.lower() for w in re.findall(r"[A-Za-z\u00c0-\u024f]+(?:-[A-Za-z\u00c0-\u024f]+)*", ln.text))
+            words.update(w.lower() for w in re.findall(rf"[{WORD_LETTERS}]+(?:-[{WORD_LETTERS}]+)*", ln.text))
     return words
 
 
