@@ -15,6 +15,7 @@ from ..layout.page import body_size
 from ..model.document import Annex, Document, Formula, Heading, Preamble, Source, Unit, WrapUp
 from ..model.document import Warning as DocWarning
 from ..model.text import Line, Page
+from ..settings import DEFAULT_SETTINGS, StructureSettings
 from ..timing import stage
 from . import patterns as P
 from .body import build_body, is_formula, is_heading, parse_label
@@ -24,58 +25,42 @@ from .ids import assign_ids
 from .masthead import read_heading_block, read_masthead
 from .trace import FootnoteSource, ParseTrace, UnitSource
 
-# The heading block (masthead, document-type heading, title) ends within the first pages.
-HEAD_MAX_PAGE = 2
-# A document whose body lines open in italics at least this often uses italic leads.
-MIN_ITALIC_LEADS = 2
-# The title is set in the main text column; the masthead's session/agenda column is further left.
-MAIN_COLUMN_TOLERANCE = 6.0
-# A text that opens without formula, number or italic lead opens with a paragraph at least this long.
-MIN_FIRST_PARAGRAPH_CHARS = 40
-# Nothing above this (points from the page top) is a title: it is the masthead.
-TITLE_MIN_TOP = 150.0
-# Body text: within this many points of the document's body size; an italic lead may be set up to this share
-# larger (a lead in a larger italic face).
-BODY_SIZE_TOLERANCE = 0.5
-LEAD_SIZE_RATIO = 1.05
-# The masthead reader sees the opening blocks of the text (to tell the language and the organ) ...
-MASTHEAD_CONTEXT_BLOCKS = 40
-# ... and the title is set in the column of the text's first blocks.
-TEXT_COLUMN_BLOCKS = 3
+# The thresholds of this stage are `settings.StructureSettings`.
 # An asterisk note's marker in the heading block, after a word or its punctuation ("Chair*", "A/80/L.1**";
 # §1.4): one to three stars.
 HEAD_STAR_MARKER = re.compile(r"(?<=[\w:,.)])(\*{1,3})(?=[,\s]|$)")
 
 
-def _find_text_start(blocks: Sequence[TextBlock], italics: bool, size: float) -> tuple[int, bool]:
+def _find_text_start(blocks: Sequence[TextBlock], italics: bool, size: float,
+                     settings: StructureSettings) -> tuple[int, bool]:
     """Index of the first block of the text proper, and whether it is the enacting formula."""
     for i, b in enumerate(blocks):
-        if b.pages[0] > HEAD_MAX_PAGE:
+        if b.pages[0] > settings.head_max_page:
             break
-        if is_formula(b, italics):
+        if is_formula(b, italics, settings):
             return i, True
     # Otherwise the first paragraph of the text: numbered, opening with an italic lead, opening with the
     # organ's name ("The General Assembly, ... decides"), or the first plain paragraph of the main column
     # after the masthead ("With regard to ..., the Council decides that:").
     margin = text_margin([ln for b in blocks if b.pages[0] == 1 for ln in b.lines]) if blocks else 0.0
     for i, b in enumerate(blocks):
-        if b.pages[0] > HEAD_MAX_PAGE:
+        if b.pages[0] > settings.head_max_page:
             break
         t = b.text
         if i == 0 or b.bold or _is_heading_line(t):
             continue
         label = parse_label(t)
         if label is not None and label.family == "number":
-            while i > 1 and is_heading(blocks[i - 1]) and P.SECTION_LABEL.match(blocks[i - 1].text):
+            while i > 1 and is_heading(blocks[i - 1], settings) and P.SECTION_LABEL.match(blocks[i - 1].text):
                 i -= 1
             return i, False
-        if b.size <= size * LEAD_SIZE_RATIO and b.lines[0].spans[0].italic and t.endswith(","):
+        if b.size <= size * settings.lead_size_ratio and b.lines[0].spans[0].italic and t.endswith(","):
             return i, False
         if (
-            abs(b.size - size) < BODY_SIZE_TOLERANCE
-            and b.x0 >= margin - MAIN_COLUMN_TOLERANCE
-            and b.first.top > TITLE_MIN_TOP
-            and (len(t) >= MIN_FIRST_PARAGRAPH_CHARS or t.endswith(":"))
+            abs(b.size - size) < settings.body_size_tolerance
+            and b.x0 >= margin - settings.main_column_tolerance
+            and b.first.top > settings.title_min_top
+            and (len(t) >= settings.min_first_paragraph_chars or t.endswith(":"))
         ):
             return i, False
     return len(blocks), False
@@ -97,7 +82,8 @@ def _is_heading_line(t: str) -> bool:
     )
 
 
-def _title(head: Sequence[TextBlock], where: dict[str, int], margin: float) -> str | None:
+def _title(head: Sequence[TextBlock], where: dict[str, int], margin: float,
+           settings: StructureSettings) -> str | None:
     """The document's own title: the first bold block of the main column after the masthead and the
     document-type heading (sponsor line, "Draft resolution submitted by ...")."""
     if "number" in where:  # SC text (no title)
@@ -105,31 +91,33 @@ def _title(head: Sequence[TextBlock], where: dict[str, int], margin: float) -> s
     start = where.get("sponsor", -1) + 1
     for b in head[start:]:
         t = b.text
-        outside = "sponsor" not in where and b.x0 < margin - MAIN_COLUMN_TOLERANCE
+        outside = "sponsor" not in where and b.x0 < margin - settings.main_column_tolerance
         if b.pages[0] != 1 or outside or not b.bold:
             continue
-        if _is_heading_line(t) or P.SECTION_LABEL.match(t) or b.first.top < TITLE_MIN_TOP:
+        if _is_heading_line(t) or P.SECTION_LABEL.match(t) or b.first.top < settings.title_min_top:
             continue
         return t
     return None
 
 
 def build_document(pages: Sequence[Page], blocks: Sequence[TextBlock], source: Source,
-                   trace: ParseTrace | None = None) -> Document:
+                   trace: ParseTrace | None = None, settings: StructureSettings = DEFAULT_SETTINGS.structure
+                   ) -> Document:
     """The structure stage: the document tree of laid-out pages and their body's text blocks; `trace`, if
     given, is filled with where each unit came from."""
     all_lines = [ln for p in pages for ln in p.body]
     size = body_size(all_lines)
     # Whether the document sets its leads in italics (typed and scanned documents underline them).
-    italics = sum(1 for ln in all_lines
-                  if abs(ln.size - size) < BODY_SIZE_TOLERANCE and ln.spans[0].italic) >= MIN_ITALIC_LEADS
+    tolerance = settings.body_size_tolerance
+    italic_lines = sum(1 for ln in all_lines if abs(ln.size - size) < tolerance and ln.spans[0].italic)
+    italics = italic_lines >= settings.min_italic_leads
     vocab = vocabulary(blocks)
     blocks = join_blocks(blocks, vocab)
     note_lines: list[list[Line]] | None = [] if trace is not None else None
     footnotes = parse_footnotes(pages, vocab, note_lines)
     known = {f.marker for f in footnotes}
 
-    start, has_formula = _find_text_start(blocks, italics, size)
+    start, has_formula = _find_text_start(blocks, italics, size, settings)
     head, text_blocks = blocks[:start], blocks[start:]
     formula = None
     if has_formula:
@@ -139,15 +127,15 @@ def build_document(pages: Sequence[Page], blocks: Sequence[TextBlock], source: S
     head_lines = [ln for b in head for ln in b.lines if ln.page == 1] or first_page.body
     # The language is told from the text's opening blocks, or from the document's first blocks when no text
     # proper was found (an agreement without formula or numbered paragraphs on its first pages).
-    body_text = " ".join(b.text for b in (text_blocks or blocks)[:MASTHEAD_CONTEXT_BLOCKS])
-    md = read_masthead(head_lines, first_page.furniture, first_page.height, body_text)
+    body_text = " ".join(b.text for b in (text_blocks or blocks)[:settings.masthead_context_blocks])
+    md = read_masthead(head_lines, first_page.furniture, first_page.height, body_text, settings)
     head_texts = [b.text for b in head]
-    md, where = read_heading_block(head_texts, md)
-    text_left = min((ln.x0 for b in text_blocks[:TEXT_COLUMN_BLOCKS] for ln in b.lines), default=0.0)
+    md, where = read_heading_block(head_texts, md, settings)
+    text_left = min((ln.x0 for b in text_blocks[:settings.text_column_blocks] for ln in b.lines), default=0.0)
     if not md.title:  # an adopted GA text has it with its number ("79/271. Title")
-        md = replace(md, title=_title(head, where, text_left))
+        md = replace(md, title=_title(head, where, text_left, settings))
 
-    body = build_body(text_blocks, vocab, known, italics, size)
+    body = build_body(text_blocks, vocab, known, italics, size, settings)
     preamble = Preamble(formula=formula, paragraphs=body.preamble)
     doc = Document(
         source=source,
