@@ -7,12 +7,12 @@ and their links → ids → numbering warnings → citations.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from ..layout.blocks import TextBlock, join_blocks, text_margin, vocabulary
 from ..layout.page import body_size
-from ..model.document import Annex, Document, Formula, Heading, Preamble, Source, Unit, WrapUp
+from ..model.document import Annex, Document, Footnote, Formula, Heading, Preamble, Source, Unit, WrapUp
 from ..model.document import Warning as DocWarning
 from ..model.text import Line, Page
 from ..settings import DEFAULT_SETTINGS, StructureSettings
@@ -21,7 +21,7 @@ from . import patterns as P
 from .body import build_body, is_formula, is_heading, parse_label
 from .citing import attach_citations
 from .footnotes import parse_footnotes
-from .ids import assign_ids
+from .ids import assign_ids, unit_ids
 from .masthead import read_heading_block, read_masthead
 from .trace import FootnoteSource, ParseTrace, UnitSource
 
@@ -160,44 +160,63 @@ def build_document(pages: Sequence[Page], blocks: Sequence[TextBlock], source: S
     if has_formula:
         markers = formula_block.markers
         head_markers += [(m, "formula") for m, _ in markers]
-    links = MarkerPlaces(head=head_markers, body=body.marker_units)
-    for _name, run in PASSES:
-        run(doc, links)
+    links = MarkerPlaces(head=head_markers, body=body.marker_units, ids=unit_ids(doc))
+    doc = run_passes(doc, links)
     if trace is not None:
         trace.pages = list(pages)
         trace.head, trace.blocks = head, blocks[start:]
         trace.units = [UnitSource("title", "title", b.lines) for b in title_blocks]
         if has_formula:
             trace.units.append(UnitSource("formula", "formula", formula_block.lines))
-        trace.units += [UnitSource(_owner_id(owner) or "", _kind(owner), b.lines, rule)
+        trace.units += [UnitSource(links.id_of(owner) or "", _kind(owner), b.lines, rule)
                         for owner, b, rule in body.sources]
-        trace.footnotes = [
-            FootnoteSource(f.marker, f.ref, f.page, lines) for f, lines in zip(footnotes, note_lines or [], strict=True)
-        ]
+        trace.footnotes = [FootnoteSource(f.marker, f.ref, f.page, lines)
+                           for f, lines in zip(doc.footnotes, note_lines or [], strict=True)]
     return doc
 
 
 @dataclass(frozen=True)
 class MarkerPlaces:
-    """Where the footnote markers stand: in the heading block (`head`, `title`, `formula`) and in units."""
+    """Where the footnote markers stand: in the heading block (`head`: marker and `head`, `title` or
+    `formula`) and in the tree (`body`: marker, the unit, wrap-up or annex as built, page), with the ids of
+    the tree's nodes as built (`structure.ids.unit_ids`; computed from the tree when not given)."""
 
     head: list[tuple[str, str]]
     body: list[tuple[str, object, int]]
+    ids: Mapping[int, str] | None = None
+
+    def id_of(self, owner: object) -> str | None:
+        """The id of a node of the tree as built."""
+        return self.ids.get(id(owner)) if self.ids is not None else None
 
 
-def _cite(doc: Document, links: MarkerPlaces) -> None:
+def _cite(doc: Document, links: MarkerPlaces) -> Document:
     with stage("citations"):
-        attach_citations(doc)
+        return attach_citations(doc)
 
 
-# The passes over the built tree, in order: each needs what the ones before it did (a footnote links to a
-# unit's id; citations resolve "Ibid." through the footnotes' order).
-PASSES: tuple[tuple[str, Callable[[Document, MarkerPlaces], None]], ...] = (
-    ("assign_ids", lambda doc, links: assign_ids(doc)),
-    ("link_footnotes", lambda doc, links: _link_footnotes(doc, links.head, links.body)),
-    ("check_numbering", lambda doc, links: doc.warnings.extend(_check_numbering(doc.operative, "para"))),
+def _check_numbering_pass(doc: Document, links: MarkerPlaces) -> Document:
+    return replace(doc, warnings=[*doc.warnings, *_check_numbering(doc.operative, "para")])
+
+
+# The passes over the built tree, in order: each takes the tree and returns a new one (no node is changed
+# once built), and each needs what the ones before it did (a footnote links to a unit's id; citations
+# resolve "Ibid." through the footnotes' order).
+PASSES: tuple[tuple[str, Callable[[Document, MarkerPlaces], Document]], ...] = (
+    ("assign_ids", lambda doc, links: assign_ids(doc, links.ids)),
+    ("link_footnotes", lambda doc, links: _link_footnotes(doc, links)),
+    ("check_numbering", _check_numbering_pass),
     ("attach_citations", _cite),
 )
+
+
+def run_passes(doc: Document, links: MarkerPlaces) -> Document:
+    """`doc` after every pass of `PASSES`, in order; `links.ids` are those of `doc` (computed if absent)."""
+    if links.ids is None:
+        links = replace(links, ids=unit_ids(doc))
+    for _name, run in PASSES:
+        doc = run(doc, links)
+    return doc
 
 
 def _kind(owner: object) -> str:
@@ -207,25 +226,21 @@ def _kind(owner: object) -> str:
     return {WrapUp: "wrap_up", Heading: "heading", Annex: "annex"}[type(owner)]
 
 
-def _owner_id(owner: object) -> str | None:
-    if isinstance(owner, Unit | WrapUp | Annex | Heading):
-        return owner.id or None
-    return None
-
-
-def _link_footnotes(
-    doc: Document, head_markers: list[tuple[str, str]], body_markers: list[tuple[str, object, int]]
-) -> None:
-    """Give each footnote the unit where its marker stands.
+def _link_footnotes(doc: Document, links: MarkerPlaces) -> Document:
+    """A copy of `doc` in which each footnote names the unit where its marker stands, with a warning for a
+    note without a marker and a marker without a note.
 
     A note is printed on the page of its marker, so the marker is looked for on the note's page first;
     numbering may restart (in annexes of reports), so the same marker can stand in several places.
     """
+    head_markers, body_markers = links.head, links.body
     occurrences: list[tuple[str, str, int]] = [(m, place, 1) for m, place in head_markers]
-    occurrences += [(m, oid, page) for m, owner, page in body_markers if (oid := _owner_id(owner))]
+    occurrences += [(m, oid, page) for m, owner, page in body_markers if (oid := links.id_of(owner))]
     if any(m.startswith("*") for m, _ in head_markers):
         occurrences += [(f.marker, "head", 1) for f in doc.footnotes if f.marker.startswith("*")]
     used: set[int] = set()
+    notes: list[Footnote] = []
+    warnings: list[DocWarning] = []
     for f in doc.footnotes:
         cands = [i for i, (m, _, _) in enumerate(occurrences) if m == f.marker]
         fresh = [i for i in cands if i not in used]
@@ -234,18 +249,20 @@ def _link_footnotes(
             before = [i for i in fresh if occurrences[i][2] < f.page]
             pick = before[-1] if before else (fresh[0] if fresh else (cands[0] if cands else None))
         if pick is None:
-            doc.warnings.append(
+            warnings.append(
                 DocWarning("unreferenced_footnote", f"footnote {f.marker} is not referenced in the text", None)
             )
+            notes.append(f)
             continue
         used.add(pick)
-        f.ref = occurrences[pick][1]
+        notes.append(replace(f, ref=occurrences[pick][1]))
     known = {f.marker for f in doc.footnotes}
     for m, owner, _ in body_markers:
         if m not in known:
-            doc.warnings.append(
-                DocWarning("unmatched_marker", f"footnote marker {m} has no footnote", _owner_id(owner))
+            warnings.append(
+                DocWarning("unmatched_marker", f"footnote marker {m} has no footnote", links.id_of(owner))
             )
+    return replace(doc, footnotes=notes, warnings=[*doc.warnings, *warnings])
 
 
 def _check_numbering(blocks: Sequence, prefix: str) -> list[DocWarning]:
