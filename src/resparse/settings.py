@@ -74,6 +74,10 @@ class StructureSettings:
     organ_zone_ratio: float = _setting(0.2, SHARE, "the issuing organ's name stands in this top share of page 1")
     organ_min_size: float = _setting(13.0, POINTS, "the organ's name is set at least this large")
     organ_min_chars: int = _setting(4, COUNT, "the organ's name is longer than an abbreviation")
+    name_line_gap_ratio: float = _setting(
+        0.8, RATIO, "a body's name wrapped over lines: each line at most this share of its size under the last")
+    session_lines_max: int = _setting(
+        2, COUNT, "session, place and date lines between a body named in the left column and its agenda line")
     date_zone_ratio: float = _setting(0.3, SHARE, "the masthead's date stands in this top share of page 1")
     session_min_top_ratio: float = _setting(0.15, SHARE, "the session line stands below this share of page 1")
     session_max_chars: int = _setting(80, COUNT, "the session line is short")

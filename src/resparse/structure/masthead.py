@@ -151,6 +151,56 @@ def _split_sponsors(text: str) -> list[str]:
     return out
 
 
+def _set_alike(a: Line, b: Line, settings: StructureSettings) -> bool:
+    """Whether two lines are set alike, one under the other in one column: one name wrapped over lines."""
+    return (abs(a.size - b.size) < settings.body_size_tolerance and a.bold == b.bold
+            and abs(a.x0 - b.x0) <= settings.main_column_tolerance
+            and 0 <= b.top - a.bottom <= settings.name_line_gap_ratio * a.size)
+
+
+def _organ_lines(head: Sequence[Line], page_height: float, settings: StructureSettings) -> list[Line]:
+    """The issuing organ's name (§1.1, item 3): the large type next to "United Nations", under the symbol,
+    in the top part of page 1, with the lines set like it that carry it on (a long name, "Executive Board of
+    the United Nations Development Programme, …", wraps past that part of the page)."""
+    lines = sorted(head, key=lambda ln: (ln.top, ln.x0))
+    found = [
+        ln
+        for ln in lines
+        if ln.top < page_height * settings.organ_zone_ratio
+        and ln.size >= settings.organ_min_size
+        and not P.SYMBOL_LINE.match(_clean(ln.text))
+        and not P.ORGANIZATION_LINE.match(_clean(ln.text))
+        and len(_clean(ln.text)) >= settings.organ_min_chars
+    ]
+    if not found:
+        return []
+    for ln in lines:  # in reading order, so that a name's third line follows its second
+        if ln not in found and any(_set_alike(f, ln, settings) for f in found):
+            found.append(ln)
+    return sorted(found, key=lambda ln: (ln.top, ln.x0))
+
+
+def _column_body_lines(head: Sequence[Line], settings: StructureSettings) -> list[Line]:
+    """A body spelled out in the masthead's left column instead of an organ in large type (§1.1, item 8: a
+    conference or committee, then the place and dates of its session, then the agenda line): the bold lines,
+    set alike, right above the agenda line and the plain session, place or date lines before it."""
+    texts = [_clean(ln.text) for ln in head]
+    agenda = next((i for i, t in enumerate(texts) if P.AGENDA.match(t)), None)
+    if agenda is None:
+        return []
+    i = agenda - 1
+    while (i >= 0 and agenda - i <= settings.session_lines_max and not head[i].bold
+           and (P.SESSION.match(texts[i]) or P.DATE.search(texts[i]))):
+        i -= 1
+    if i < 0 or not head[i].bold or i == agenda - 1:
+        return []
+    found = [head[i]]
+    while i > 0 and _set_alike(head[i - 1], found[0], settings):
+        i -= 1
+        found.insert(0, head[i])
+    return found
+
+
 def read_masthead(
     head: Sequence[Line], furniture: Sequence[Line], page_height: float, body_text: str,
     settings: StructureSettings = DEFAULT_STRUCTURE,
@@ -159,18 +209,9 @@ def read_masthead(
     md = Metadata()
     md.symbol, md.symbols, md.symbol_printed = find_symbols(head, page_height, settings)
     texts = [_clean(ln.text) for ln in head]
-    # Issuing body: the large type next to "United Nations", under the symbol.
-    body_lines = [
-        ln
-        for ln in head
-        if ln.top < page_height * settings.organ_zone_ratio
-        and ln.size >= settings.organ_min_size
-        and not P.SYMBOL_LINE.match(_clean(ln.text))
-        and not P.ORGANIZATION_LINE.match(_clean(ln.text))
-        and len(_clean(ln.text)) >= settings.organ_min_chars
-    ]
+    body_lines = _organ_lines(head, page_height, settings) or _column_body_lines(head, settings)
     if body_lines:
-        md.body = _clean(" ".join(ln.text for ln in sorted(body_lines, key=lambda ln: ln.top)))
+        md.body = _clean(" ".join(ln.text for ln in body_lines))
     else:
         for t in texts:
             if any(t == o for o in P.ORGANS):
