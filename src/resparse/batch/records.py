@@ -117,6 +117,20 @@ def summarize(records: Sequence[Record], seconds: float, jobs: int = 1, *, inter
         interrupted=interrupted, stopped_early=stopped_early)
 
 
+def batch_result(jobs: Sequence[Any], records: dict[int, Record], seconds: float, jobs_used: int, *,
+                 interrupted: bool = False, stopped_early: bool = False) -> BatchResult:
+    """The result of a batch from the records made so far (by job index): in job order, the jobs that
+    have none recorded as skipped (`not_run`), and the summary. Shared by the local and the Dask runner."""
+    for job in jobs:
+        if job.index not in records:
+            output = str(job.output) if job.output is not None else None
+            records[job.index] = Record(job.source, output, SKIPPED, reason=NOT_RUN)
+    ordered = [records[job.index] for job in jobs]
+    summary = summarize(ordered, seconds, jobs_used, interrupted=interrupted,
+                        stopped_early=stopped_early and not interrupted)
+    return BatchResult(ordered, summary)
+
+
 def write_report(path: str | os.PathLike, result: BatchResult) -> None:
     """The records and the summary as JSON, written atomically."""
     write_atomic(path, json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")

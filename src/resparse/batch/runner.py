@@ -14,7 +14,7 @@ from typing import Any
 
 from ..errors import Timeout
 from .naming import Job
-from .records import CRASHED, EXISTS, FAILED, NOT_RUN, OK, SKIPPED, BatchResult, Record, summarize
+from .records import CRASHED, EXISTS, FAILED, OK, SKIPPED, BatchResult, Record, batch_result
 from .resume import _remove, _temp_files, is_current, remove_stale_temp_files
 from .workers import BatchOptions, Convert, Task, _context, _error, _worker_main, convert_one
 
@@ -48,13 +48,15 @@ OnRecord = Callable[[Job, Record, "str | None"], None]
 
 def run_batch(jobs: Sequence[Job], options: BatchOptions = BatchOptions(), *,  # noqa: B008 - frozen
               on_start: Callable[[Job], None] | None = None, on_record: OnRecord | None = None,
-              convert: Convert = convert_one) -> BatchResult:
+              convert: Convert = convert_one, current: Callable[[Job], bool] = is_current) -> BatchResult:
     """Convert every job's file in worker processes and return the records (in job order) and summary.
 
     `on_start(job)` is called as a worker starts on a file; `on_record(job, record, text)` as each file
     ends (text: the compact JSON document with `options.return_text`, else None), in completion order.
     `convert` is what each worker runs on its `Task` (`convert_one`: parse, validate, write); another
     function, or a `functools.partial` of one, must be importable by its module and name.
+    With `options.skip_existing`, the jobs for which `current(job)` holds are skipped (`is_current`: the
+    output is there and current; a caller that writes more per file, as the Parquet tables, checks those too).
     Ctrl-C (KeyboardInterrupt) stops the workers, removes their temporary files and returns the result
     so far with `summary.interrupted` set; outputs already written are kept.
     """
@@ -93,7 +95,7 @@ def run_batch(jobs: Sequence[Job], options: BatchOptions = BatchOptions(), *,  #
         remove_stale_temp_files(jobs)
         pending: list[Job] = []
         for job in jobs:
-            if options.skip_existing and is_current(job):
+            if options.skip_existing and current(job):
                 finish(job, Record(job.source, str(job.output), SKIPPED, reason=EXISTS))
             else:
                 pending.append(job)
@@ -176,13 +178,8 @@ def run_batch(jobs: Sequence[Job], options: BatchOptions = BatchOptions(), *,  #
                 finish(job, Record(job.source, _out(job), OK, seconds=now - worker.started), None)
         pool.clear()
 
-    for job in jobs:
-        if job.index not in records:
-            records[job.index] = Record(job.source, _out(job), SKIPPED, reason=NOT_RUN)
-    ordered = [records[job.index] for job in jobs]
-    summary = summarize(ordered, time.monotonic() - started, workers, interrupted=interrupted,
-                        stopped_early=stopped_early and not interrupted)
-    return BatchResult(ordered, summary)
+    return batch_result(jobs, records, time.monotonic() - started, workers, interrupted=interrupted,
+                        stopped_early=stopped_early)
 
 
 def _written_since(path: Path | str, since: float) -> bool:

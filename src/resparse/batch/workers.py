@@ -51,6 +51,7 @@ class BatchOptions:
     return_text: bool = False  # send the rendered document back (for --jsonl) instead of writing a file
     engine: str = DEFAULT_ENGINE_NAME  # the PDF engine (`pdfium` or `pdfplumber`)
     files_per_worker: int = DEFAULT_FILES_PER_WORKER  # then a fresh worker process takes over
+    send_document: bool = False  # also send the compact JSON document back while writing (for --parquet)
 
     def worker_count(self, files: int) -> int:
         n = self.jobs or available_cpus()
@@ -108,7 +109,8 @@ def _quiet_libraries(debug: bool) -> Iterator[None]:
 
 
 def convert_one(task: Task) -> dict[str, Any]:
-    """Convert one file (in the worker): parse, render (validated), write or return the text."""
+    """Convert one file (in the worker): parse, render (validated), write or return the text (or both,
+    with `options.send_document`: the file in its format, and the document as compact JSON for tables)."""
     from .. import api  # noqa: PLC0415
     from ..writers import render  # noqa: PLC0415
 
@@ -134,6 +136,9 @@ def convert_one(task: Task) -> dict[str, Any]:
             write_atomic(task.output, text)
     except OSError as e:
         return {"error": _error(IO_ERROR, source, f"cannot write the output {task.output}: {e.strerror or e}")}
+    if opts.send_document:
+        compact_json = text if opts.fmt == "json" and opts.compact else render(doc, "json", compact=True)
+        return {"pages": doc.source.pages, "text": compact_json}
     return {"pages": doc.source.pages}
 
 
