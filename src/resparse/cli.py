@@ -194,11 +194,17 @@ _engine_option = click.option(
 @click.option("--max-bytes", default=str(api.DEFAULT_MAX_BYTES), show_default=True, metavar="SIZE",
               help="Refuse bigger files as too_large (bytes, or 200M, 1G ...); 0: no limit.")
 @_engine_option
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Run the batch on a Dask cluster: a scheduler's address (tcp://HOST:8786) or local:N for a "
+                   "local cluster of N worker processes (needs resparse[scale]).")
+@click.option("--parquet", "parquet_dir", metavar="DIR",
+              help="Also write the documents, units and citations as a Parquet dataset under DIR, one file per "
+                   "input and table (needs resparse[scale]); query it with `resparse sql`.")
 @click.option("--debug", is_flag=True, help="Show library warnings and the traceback of internal errors.")
 def extract(inputs: tuple[str, ...], fmt: str, output: str | None, compact: bool, out_dir: str | None,
             jsonl: bool, jobs: int | None, pattern: str, timeout: float | None, skip_existing: bool,
             fail_fast: bool, report: str | None, progress: bool | None, quiet: bool, max_pages: int,
-            max_bytes: str, engine: str, debug: bool) -> None:
+            max_bytes: str, engine: str, scheduler: str | None, parquet_dir: str | None, debug: bool) -> None:
     """Parse PDFs and Word (.docx) files and write their document trees.
 
     \b
@@ -212,6 +218,7 @@ def extract(inputs: tuple[str, ...], fmt: str, output: str | None, compact: bool
     """
     if compact and not WRITERS[fmt].supports_compact:
         raise click.UsageError(f"--compact is not available for --format {fmt}")
+    inputs, out_dir, parquet_dir = _scale_locations(inputs, out_dir, parquet_dir, scheduler)
     limit_bytes = _parse_size(max_bytes)
     limit_pages = max_pages or None
     stdin_data: bytes | None = None
@@ -224,7 +231,7 @@ def extract(inputs: tuple[str, ...], fmt: str, output: str | None, compact: bool
             listed = batch.read_path_list(stdin_data.decode("utf-8-sig"))
     several = len(inputs) > 1 or listed is not None or any(os.path.isdir(i) for i in inputs)
 
-    if not several and not out_dir and not jsonl:
+    if not several and not out_dir and not jsonl and not parquet_dir and not scheduler:
         for flag, given in (("--skip-existing", skip_existing), ("--report", report)):
             if given:
                 raise click.UsageError(f"{flag} needs --out-dir (or --jsonl for --report)"
@@ -237,7 +244,9 @@ def extract(inputs: tuple[str, ...], fmt: str, output: str | None, compact: bool
                                "--out-dir or --jsonl")
     if output:
         raise click.UsageError("-o/--output takes one input; with several, use --out-dir DIR or --jsonl")
-    if not out_dir and not jsonl:
+    if scheduler and (jsonl or not (out_dir or parquet_dir)):
+        raise click.UsageError("--scheduler writes files: give --out-dir DIR or --parquet DIR (not --jsonl)")
+    if not out_dir and not jsonl and not parquet_dir:
         if len(inputs) == 1 and listed is None:  # one folder: one line naming it, as for any unusable input
             _error_line(inputs[0], "a folder holds many documents: give --out-dir DIR or --jsonl")
             _exit(EXIT_USAGE)
@@ -246,15 +255,16 @@ def extract(inputs: tuple[str, ...], fmt: str, output: str | None, compact: bool
         raise click.UsageError("choose one of --out-dir and --jsonl")
     if jsonl and fmt != "json":
         raise click.UsageError("--jsonl writes JSON; it cannot be combined with --format " + fmt)
-    if skip_existing and not out_dir:
-        raise click.UsageError("--skip-existing needs --out-dir")
+    if skip_existing and not (out_dir or parquet_dir):
+        raise click.UsageError("--skip-existing needs --out-dir (or --parquet)")
     options = batch.BatchOptions(
         fmt=fmt, compact=compact, jobs=jobs, timeout=batch.DEFAULT_TIMEOUT if timeout is None else timeout or None,
         max_pages=limit_pages, max_bytes=limit_bytes, skip_existing=skip_existing, fail_fast=fail_fast,
-        debug=debug, return_text=jsonl, engine=engine)
+        debug=debug, return_text=jsonl or bool(parquet_dir and not out_dir),
+        send_document=bool(parquet_dir and out_dir), engine=engine)
     try:
         _extract_many(listed if listed is not None else list(inputs), listed is not None, pattern, out_dir,
-                      report, options, quiet=quiet,
+                      report, options, quiet=quiet, jsonl=jsonl, parquet_dir=parquet_dir, scheduler=scheduler,
                       show_progress=not quiet and (progress if progress is not None else sys.stderr.isatty()))
     except KeyboardInterrupt:  # before or after the workers ran (run_batch handles it while they run)
         click.echo(f"{PROG}: interrupted", err=True)
@@ -378,10 +388,34 @@ class _NoProgress(_LineProgress):
         return None
 
 
+def _scale_locations(inputs: tuple[str, ...], out_dir: str | None, parquet_dir: str | None,
+                     scheduler: str | None) -> tuple[tuple[str, ...], str | None, str | None]:
+    """Check that the scale extra is there for --scheduler/--parquet, and read `file://` URLs as paths."""
+    from . import scale  # noqa: PLC0415
+
+    try:
+        for option, given in (("--scheduler", scheduler), ("--parquet", parquet_dir)):
+            if given:
+                scale.require(option)
+        if scheduler:
+            from .scale.cluster import Scheduler  # noqa: PLC0415
+
+            Scheduler.parse(scheduler)
+        inputs = tuple(scale.local_path(i) for i in inputs)
+        out_dir, parquet_dir = (scale.local_path(p) if p else None for p in (out_dir, parquet_dir))
+    except scale.ScaleMissing as e:
+        click.echo(f"{PROG}: error: {e}", err=True)
+        _exit(EXIT_USAGE)
+    except ValueError as e:
+        raise click.UsageError(str(e)) from None
+    return inputs, out_dir, parquet_dir
+
+
 def _extract_many(arguments: list[str], listed: bool, pattern: str, out_dir: str | None, report: str | None,
-                  options: batch.BatchOptions, *, show_progress: bool, quiet: bool) -> NoReturn:
+                  options: batch.BatchOptions, *, show_progress: bool, quiet: bool, jsonl: bool = False,
+                  parquet_dir: str | None = None, scheduler: str | None = None) -> NoReturn:
     """The batch: every input converted (or refused with its cause), a summary, exit 0, 1 or 130."""
-    exclude = [Path(out_dir)] if out_dir else []
+    exclude = [Path(p) for p in (out_dir, parquet_dir) if p]
     try:
         inputs = batch.collect_inputs(arguments, glob=pattern, exclude=exclude, must_exist=not listed)
     except batch.BatchUsageError as e:
@@ -390,11 +424,12 @@ def _extract_many(arguments: list[str], listed: bool, pattern: str, out_dir: str
         folder = os.path.dirname(os.path.abspath(report))
         if not os.path.isdir(folder) or not os.access(folder, os.W_OK):
             raise click.UsageError(f"--report {report}: cannot write in {folder}")
-    if out_dir:
+    for folder in (out_dir, parquet_dir):
         try:
-            os.makedirs(out_dir, exist_ok=True)
+            if folder:
+                os.makedirs(folder, exist_ok=True)
         except OSError as e:
-            _error_line(out_dir, f"cannot create the output folder: {e.strerror or e}")
+            _error_line(folder, f"cannot create the output folder: {e.strerror or e}")
             _exit(EXIT_USAGE)
     if not inputs and not quiet:
         click.echo(f"{PROG}: warning: no input files (folders are searched for --glob {pattern!r})", err=True)
@@ -418,6 +453,15 @@ def _extract_many(arguments: list[str], listed: bool, pattern: str, out_dir: str
             raise KeyboardInterrupt from None  # stop the batch: nobody reads its output any more
 
     in_order = batch.InOrder(emit)
+    tables, current, write_tables = None, batch.is_current, None
+    if parquet_dir:
+        from .scale import parquet  # noqa: PLC0415
+
+        tables = parquet.plan_tables(inputs, parquet_dir)
+        parquet.remove_stale_table_temp_files(tables)
+        current = parquet.current_check(tables)
+        if not scheduler:  # on a cluster, the task that converts a file writes its rows
+            write_tables = parquet.write_tables(tables)
     counts = {"done": 0, "pages": 0, "failed": 0}
     if show_progress:
         shown: _LineProgress | _RichProgress = (_RichProgress if sys.stderr.isatty() else _LineProgress)(len(jobs))
@@ -432,18 +476,20 @@ def _extract_many(arguments: list[str], listed: bool, pattern: str, out_dir: str
             shown.print(f"{PROG}: error: {record.error['message']}")
             if record.traceback:
                 shown.print(record.traceback.rstrip("\n"))
-        if options.return_text:
+        if jsonl:
             in_order.add(job.index, batch.jsonl_line(job.source, document_json=text, error=record.error))
+        if write_tables is not None:
+            write_tables(job, record, text)
         shown.update(counts["done"], counts["pages"], counts["failed"])
 
     previous = signal.signal(signal.SIGTERM, _raise_interrupt)
     try:
         with shown:
-            result = batch.run_batch(jobs, options, on_record=on_record)
+            result = _run(jobs, options, on_record, scheduler, tables, current)
             shown.update(counts["done"], counts["pages"], counts["failed"], final=True)
     finally:
         signal.signal(signal.SIGTERM, previous)
-    if options.return_text and not broken_pipe:
+    if jsonl and not broken_pipe:
         with contextlib.suppress(KeyboardInterrupt):
             in_order.skip_to(len(jobs))
             if not result.summary.interrupted:
@@ -464,6 +510,16 @@ def _extract_many(arguments: list[str], listed: bool, pattern: str, out_dir: str
         click.echo(f"{PROG}: interrupted", err=True)
         _exit(EXIT_INTERRUPTED)
     _exit(EXIT_OK if result.exit_ok else EXIT_FAILED)
+
+
+def _run(jobs: list[batch.Job], options: batch.BatchOptions, on_record, scheduler: str | None, tables,
+         current) -> batch.BatchResult:
+    """The local batch, or the same on a Dask cluster with --scheduler."""
+    if not scheduler:
+        return batch.run_batch(jobs, options, on_record=on_record, current=current)
+    from .scale import cluster  # noqa: PLC0415
+
+    return cluster.run_dask_batch(jobs, options, scheduler, tables=tables, on_record=on_record, current=current)
 
 
 def _raise_interrupt(signum, frame) -> NoReturn:
@@ -547,6 +603,35 @@ def refs(files: tuple[str, ...], fmt: str, debug: bool) -> None:
             text = text.split("\n", 1)[1]  # one header for the whole table
         _write_stdout(text.encode("utf-8"))
     _exit(worst)
+
+
+@main.command("sql")
+@click.argument("query")
+@click.argument("dataset", type=click.Path(file_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
+              help="An aligned text table, CSV with a header, or a JSON array of objects.")
+@click.option("--width", type=click.IntRange(min=8), default=60, show_default=True,
+              help="The table format: cut longer cells to this many characters.")
+def sql_command(query: str, dataset: str, fmt: str, width: int) -> None:
+    """Run a SQL QUERY (DuckDB) on the Parquet DATASET written by `extract --parquet DATASET`.
+
+    The tables are the views `documents`, `units` and `citations` (columns in the README, "Parquet
+    dataset"). A query that fails gives one line on stderr and exit code 2. Needs resparse[scale].
+    """
+    from . import scale  # noqa: PLC0415
+
+    try:
+        scale.require("sql")
+        from .scale import sql as sql_mod  # noqa: PLC0415
+
+        result = sql_mod.run_query(query, scale.local_path(dataset))
+    except scale.ScaleMissing as e:
+        click.echo(f"{PROG}: error: {e}", err=True)
+        _exit(EXIT_USAGE)
+    except ValueError as e:  # QueryError, a URL that is not a local path
+        _error_line(dataset, str(e))
+        _exit(EXIT_USAGE)
+    _write_stdout(sql_mod.format_result(result, fmt, width=width).encode("utf-8"))
 
 
 # Pages written by `inspect --all-pages`: DIR/page-001.png ... (more digits for longer documents).
