@@ -519,7 +519,11 @@ def _run(jobs: list[batch.Job], options: batch.BatchOptions, on_record, schedule
         return batch.run_batch(jobs, options, on_record=on_record, current=current)
     from .scale import cluster  # noqa: PLC0415
 
-    return cluster.run_dask_batch(jobs, options, scheduler, tables=tables, on_record=on_record, current=current)
+    try:
+        return cluster.run_dask_batch(jobs, options, scheduler, tables=tables, on_record=on_record, current=current)
+    except cluster.SchedulerUnreachable as e:
+        _error_line(scheduler, str(e))
+        _exit(EXIT_USAGE)
 
 
 def _raise_interrupt(signum, frame) -> NoReturn:

@@ -33,7 +33,10 @@ def local_path(location: str) -> str:
         from fsspec.core import url_to_fs  # noqa: PLC0415
     except ImportError:
         raise ScaleMissing(f"{location}: URLs need fsspec, of the scale extra: {INSTALL_HINT}") from None
-    fs, path = url_to_fs(location)
+    try:
+        fs, path = url_to_fs(location)
+    except (ImportError, ValueError) as e:  # an unknown protocol, or one whose package is not installed
+        raise ValueError(f"{location}: {e}") from None
     if "file" not in (fs.protocol if isinstance(fs.protocol, tuple) else (fs.protocol,)):
         raise ValueError(f"{location}: only local paths and file:// URLs are read and written")
     return path

@@ -37,9 +37,14 @@ from ..errors import Internal
 from .parquet import TableFiles
 
 LOCAL = "local:"
+CONNECT_TIMEOUT = "20s"  # to reach a scheduler given by its address
 # Tasks handed to the scheduler at a time, per worker: enough to keep every worker busy, few enough that
 # a million-file batch does not sit in the scheduler's memory at once.
 IN_FLIGHT_PER_WORKER = 4
+
+
+class SchedulerUnreachable(ConnectionError):
+    """The scheduler at the address given does not answer: one line for the user."""
 
 
 @dataclass(frozen=True)
@@ -63,8 +68,10 @@ class Scheduler:
 
 def _cluster_config() -> dict[str, object]:
     # Workers must be allowed children (each file is converted in one, as in the local batch); a task
-    # whose worker died is retried once.
-    return {"distributed.worker.daemon": False, "distributed.scheduler.allowed-failures": 1}
+    # whose worker died is retried once; a worker holds only the task it runs (with one thread), so that
+    # its death counts against that file alone.
+    return {"distributed.worker.daemon": False, "distributed.scheduler.allowed-failures": 1,
+            "distributed.scheduler.worker-saturation": 1.0}
 
 
 def start_local_cluster(workers: int):
@@ -91,7 +98,11 @@ def client_for(scheduler: Scheduler) -> Iterator:
         finally:
             cluster.close()
     else:
-        with Client(scheduler.address, timeout="30s") as client:
+        try:
+            client = Client(scheduler.address, timeout=CONNECT_TIMEOUT)
+        except (OSError, TimeoutError) as e:
+            raise SchedulerUnreachable(f"cannot reach the Dask scheduler: {e}") from None
+        with client:
             yield client
 
 
