@@ -23,6 +23,7 @@ from click.testing import CliRunner
 
 import workers
 from factories import encrypted_pdf, flipped_structure, rect_pdf, text_pdf, truncated
+from processes import kill_when
 from resparse import SCHEMA_VERSION, batch
 from resparse.batch import (
     BATCH_CAUSES,
@@ -328,16 +329,7 @@ def test_a_killed_batch_leaves_no_partial_output_and_skip_existing_completes_it(
     out = tmp_path / "out"
     env = {**os.environ, "SLOW_BATCH_SECONDS": "1.5"}
     command = [sys.executable, str(SLOW_BATCH), "extract", str(folder), "--out-dir", str(out), "-j", "1"]
-    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        deadline = time.monotonic() + 120
-        while len(list(out.rglob("*.json"))) < 2 and time.monotonic() < deadline:
-            time.sleep(0.02)
-        proc.send_signal(signal.SIGKILL)
-        proc.wait(10)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
+    kill_when(command, env, lambda: len(list(out.rglob("*.json"))) >= 2)
     done = outputs(out)
     assert 2 <= len(done) < 8
     time.sleep(3)  # the batch's worker must not outlive it and write more

@@ -11,8 +11,6 @@ import functools
 import json
 import os
 import shutil
-import signal
-import subprocess
 import sys
 import time
 from collections import Counter
@@ -23,6 +21,7 @@ from click.testing import CliRunner
 
 import workers
 from factories import text_pdf
+from processes import kill_when
 from resparse import scale
 from resparse.batch import BatchOptions, collect_inputs, plan_jobs, run_batch
 from resparse.cli import main
@@ -247,16 +246,7 @@ def test_kill_and_resume_on_the_cluster_leaves_no_partial_file_and_no_duplicate_
     env = {**os.environ, "SLOW_BATCH_SECONDS": "1.0"}
     command = [sys.executable, str(SLOW_BATCH), "extract", str(folder), "--out-dir", str(out), "--parquet",
                str(pq), "--scheduler", "local:1"]
-    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        deadline = time.monotonic() + 120
-        while len(list((pq / "documents").rglob("*.parquet"))) < 2 and time.monotonic() < deadline:
-            time.sleep(0.05)
-        proc.send_signal(signal.SIGKILL)
-        proc.wait(10)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
+    kill_when(command, env, lambda: len(list((pq / "documents").rglob("*.parquet"))) >= 2)
     time.sleep(3)  # the cluster's workers must not outlive the batch and write more
     done = files(out)
     assert 1 <= len(done) < len(files(both[0] / "local"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -117,18 +117,47 @@ def summarize(records: Sequence[Record], seconds: float, jobs: int = 1, *, inter
         interrupted=interrupted, stopped_early=stopped_early)
 
 
-def batch_result(jobs: Sequence[Any], records: dict[int, Record], seconds: float, jobs_used: int, *,
-                 interrupted: bool = False, stopped_early: bool = False) -> BatchResult:
-    """The result of a batch from the records made so far (by job index): in job order, the jobs that
-    have none recorded as skipped (`not_run`), and the summary. Shared by the local and the Dask runner."""
-    for job in jobs:
-        if job.index not in records:
-            output = str(job.output) if job.output is not None else None
-            records[job.index] = Record(job.source, output, SKIPPED, reason=NOT_RUN)
-    ordered = [records[job.index] for job in jobs]
-    summary = summarize(ordered, seconds, jobs_used, interrupted=interrupted,
-                        stopped_early=stopped_early and not interrupted)
-    return BatchResult(ordered, summary)
+@dataclass
+class Outcomes:
+    """The records of a batch as its files end (by job index): each passed to `on_record`, and the first
+    failure noted for --fail-fast. Shared by the local and the Dask runner."""
+
+    on_record: Callable[[Any, Record, str | None], None] | None = None
+    fail_fast: bool = False
+    records: dict[int, Record] = field(default_factory=dict)
+    stopped_early: bool = False
+
+    def finish(self, job: Any, record: Record, text: str | None = None) -> None:
+        self.records[job.index] = record
+        if self.on_record is not None:
+            self.on_record(job, record, text)
+        if record.status == FAILED and self.fail_fast:
+            self.stopped_early = True
+
+    def skip_current(self, jobs: Sequence[Any], skip_existing: bool, current: Callable[[Any], bool]) -> list:
+        """The jobs to run: with `skip_existing`, those for which `current(job)` holds are recorded as
+        skipped (`exists`) instead."""
+        pending = []
+        for job in jobs:
+            if skip_existing and current(job):
+                self.finish(job, Record(job.source, _output(job), SKIPPED, reason=EXISTS))
+            else:
+                pending.append(job)
+        return pending
+
+    def result(self, jobs: Sequence[Any], seconds: float, workers: int, *, interrupted: bool = False) -> BatchResult:
+        """The records in job order (a job that has none: skipped, `not_run`) and the summary."""
+        for job in jobs:
+            if job.index not in self.records:
+                self.records[job.index] = Record(job.source, _output(job), SKIPPED, reason=NOT_RUN)
+        ordered = [self.records[job.index] for job in jobs]
+        summary = summarize(ordered, seconds, workers, interrupted=interrupted,
+                            stopped_early=self.stopped_early and not interrupted)
+        return BatchResult(ordered, summary)
+
+
+def _output(job: Any) -> str | None:
+    return str(job.output) if job.output is not None else None
 
 
 def write_report(path: str | os.PathLike, result: BatchResult) -> None:

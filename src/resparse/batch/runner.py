@@ -14,7 +14,7 @@ from typing import Any
 
 from ..errors import Timeout
 from .naming import Job
-from .records import CRASHED, EXISTS, FAILED, OK, SKIPPED, BatchResult, Record, batch_result
+from .records import CRASHED, FAILED, OK, BatchResult, Outcomes, Record
 from .resume import _remove, _temp_files, is_current, remove_stale_temp_files
 from .workers import BatchOptions, Convert, Task, _context, _error, _worker_main, convert_one
 
@@ -63,17 +63,10 @@ def run_batch(jobs: Sequence[Job], options: BatchOptions = BatchOptions(), *,  #
     started = time.monotonic()
     wall_started = time.time()
     workers = options.worker_count(len(jobs))
-    records: dict[int, Record] = {}
     pool: list[_Worker] = []
-    stopped_early = interrupted = False
-
-    def finish(job: Job, record: Record, text: str | None = None) -> None:
-        nonlocal stopped_early
-        records[job.index] = record
-        if on_record is not None:
-            on_record(job, record, text)
-        if record.status == FAILED and options.fail_fast:
-            stopped_early = True
+    interrupted = False
+    outcomes = Outcomes(on_record, options.fail_fast)
+    finish = outcomes.finish
 
     def kill(worker: _Worker) -> None:
         with contextlib.suppress(Exception):
@@ -93,25 +86,20 @@ def run_batch(jobs: Sequence[Job], options: BatchOptions = BatchOptions(), *,  #
 
     try:
         remove_stale_temp_files(jobs)
-        pending: list[Job] = []
-        for job in jobs:
-            if options.skip_existing and current(job):
-                finish(job, Record(job.source, str(job.output), SKIPPED, reason=EXISTS))
-            else:
-                pending.append(job)
+        pending = outcomes.skip_current(jobs, options.skip_existing, current)
         # Longest first (by size) keeps every worker busy to the end; records keep the job order.
         pending.sort(key=lambda j: (-_size(j.path), j.index))
         pending.reverse()  # pop() from the end
         ctx = _context() if pending else None
 
-        while (pending or any(w.job for w in pool)) and not stopped_early:
+        while (pending or any(w.job for w in pool)) and not outcomes.stopped_early:
             for worker in list(pool):
                 if worker.job is None and not worker.process.is_alive():  # died between files
                     _close(worker)
                     pool.remove(worker)
-                elif worker.job is None and pending and not stopped_early:
+                elif worker.job is None and pending and not outcomes.stopped_early:
                     assign(worker, pending.pop())
-            while pending and len(pool) < workers and not stopped_early:
+            while pending and len(pool) < workers and not outcomes.stopped_early:
                 pool.append(_start(ctx, convert))
                 assign(pool[-1], pending.pop())
             busy = [w for w in pool if w.job is not None]
@@ -178,8 +166,7 @@ def run_batch(jobs: Sequence[Job], options: BatchOptions = BatchOptions(), *,  #
                 finish(job, Record(job.source, _out(job), OK, seconds=now - worker.started), None)
         pool.clear()
 
-    return batch_result(jobs, records, time.monotonic() - started, workers, interrupted=interrupted,
-                        stopped_early=stopped_early)
+    return outcomes.result(jobs, time.monotonic() - started, workers, interrupted=interrupted)
 
 
 def _written_since(path: Path | str, since: float) -> bool:

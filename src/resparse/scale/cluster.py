@@ -20,7 +20,6 @@ from dataclasses import dataclass, replace
 from ..batch import (
     CRASHED,
     FAILED,
-    SKIPPED,
     BatchOptions,
     BatchResult,
     Convert,
@@ -31,7 +30,7 @@ from ..batch import (
     remove_stale_temp_files,
     run_batch,
 )
-from ..batch.records import EXISTS, batch_result
+from ..batch.records import Outcomes
 from ..batch.workers import _error
 from ..errors import Internal
 from .parquet import TableFiles
@@ -149,25 +148,11 @@ def run_dask_batch(jobs: Sequence[Job], options: BatchOptions, scheduler: Schedu
     if isinstance(scheduler, str):
         scheduler = Scheduler.parse(scheduler)
     started = time.monotonic()
-    records: dict[int, Record] = {}
-    stopped_early = interrupted = False
+    interrupted = False
     workers = 1
-
-    def finish(job: Job, record: Record) -> None:
-        nonlocal stopped_early
-        records[job.index] = record
-        if on_record is not None:
-            on_record(job, record, None)
-        if record.status == FAILED and options.fail_fast:
-            stopped_early = True
-
+    outcomes = Outcomes(on_record, options.fail_fast)
     remove_stale_temp_files(jobs)
-    pending: list[Job] = []
-    for job in jobs:
-        if options.skip_existing and current(job):
-            finish(job, Record(job.source, str(job.output) if job.output else None, SKIPPED, reason=EXISTS))
-        else:
-            pending.append(job)
+    pending = outcomes.skip_current(jobs, options.skip_existing, current)
     pending.reverse()  # pop() from the end: in job order
     if pending:
         with client_for(scheduler) as client:
@@ -192,8 +177,8 @@ def run_dask_batch(jobs: Sequence[Job], options: BatchOptions, scheduler: Schedu
                         record = _lost(job, e)
                         if tables is not None:
                             tables[job.index].write(job.source, record, None)
-                    finish(job, record)
-                    if stopped_early:
+                    outcomes.finish(job, record)
+                    if outcomes.stopped_early:
                         break
                     if pending:
                         running.add(submit())
@@ -203,5 +188,4 @@ def run_dask_batch(jobs: Sequence[Job], options: BatchOptions, scheduler: Schedu
                 with contextlib.suppress(Exception):
                     client.cancel([f for f in running.futures])
 
-    return batch_result(jobs, records, time.monotonic() - started, workers, interrupted=interrupted,
-                        stopped_early=stopped_early)
+    return outcomes.result(jobs, time.monotonic() - started, workers, interrupted=interrupted)
