@@ -9,7 +9,11 @@ gives the conversion's cost per file and per page; the wall time not spent conve
 overhead of a task (scheduling, the fork of its process, the result's trip back). The 2-worker run gives
 the parallel efficiency. The projection for D documents of P pages on N workers (one core each) is
 
-    hours = (D * (fixed + overhead) + P * per_page) / (N * efficiency) / 3600,   cost = hours * N * $/core-hour
+    hours = max((D * (fixed + overhead) + P * per_page) / (N * efficiency), D * scheduler_s) / 3600
+    cost = hours * N * $/core-hour
+
+where `scheduler_s` (--scheduler-ms, 1 ms by default: an assumption, not measured here) is what one task
+costs the one Dask scheduler, which bounds a run's speed however many workers it has.
 
 Prints the measurements and the projection as a table (or JSON with --json), with the machine's load.
 """
@@ -81,8 +85,10 @@ def main() -> int:
     ap.add_argument("folder", type=Path)
     ap.add_argument("--documents", type=float, default=1e6)
     ap.add_argument("--pages", type=float, default=5e6)
-    ap.add_argument("--workers", default="16,64,256,1024", help="worker counts to project for")
+    ap.add_argument("--workers", default="8,64,256,1024,4096", help="worker counts to project for")
     ap.add_argument("--core-hour", type=float, default=0.05, help="US$ per core-hour (default 0.05)")
+    ap.add_argument("--scheduler-ms", type=float, default=1.0,
+                    help="milliseconds of the scheduler's time per task (an assumption; default 1)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     if not args.folder.is_dir():
@@ -98,14 +104,17 @@ def main() -> int:
     task_seconds = args.documents * (fixed + overhead) + args.pages * per_page
     projection = []
     for n in (int(w) for w in args.workers.split(",")):
-        hours = task_seconds / (n * efficiency) / 3600
-        projection.append({"workers": n, "hours": round(hours, 2), "usd": round(hours * n * args.core_hour, 2)})
+        seconds = max(task_seconds / (n * efficiency), args.documents * args.scheduler_ms / 1000)
+        hours = seconds / 3600
+        projection.append({"workers": n, "hours": round(hours, 2), "usd": round(hours * n * args.core_hour, 2),
+                           "scheduler_bound": seconds > task_seconds / (n * efficiency)})
     report = {"cpus": os.cpu_count(), "load_average": [round(x, 2) for x in load],
               "runs": [asdict(one) | {"overhead_per_task": round(one.overhead_per_task, 3)},
                        asdict(two) | {"overhead_per_task": round(two.overhead_per_task, 3)}],
               "fixed_seconds_per_file": round(fixed, 4), "seconds_per_page": round(per_page, 4),
               "overhead_seconds_per_task": round(overhead, 4), "efficiency_2_workers": round(efficiency, 3),
               "documents": args.documents, "pages": args.pages, "usd_per_core_hour": args.core_hour,
+              "scheduler_ms_per_task": args.scheduler_ms,
               "core_hours": round(task_seconds / efficiency / 3600, 1), "projection": projection}
     if args.json:
         print(json.dumps(report, indent=1))
@@ -121,7 +130,8 @@ def main() -> int:
           f"(US${args.core_hour}/core-hour)")
     print(f"{'workers':>8}  {'hours':>8}  {'US$':>9}")
     for row in projection:
-        print(f"{row['workers']:>8}  {row['hours']:>8}  {row['usd']:>9}")
+        bound = "  (bound by the scheduler)" if row["scheduler_bound"] else ""
+        print(f"{row['workers']:>8}  {row['hours']:>8}  {row['usd']:>9}{bound}")
     return 0
 
 

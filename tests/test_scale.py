@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 import shutil
 import sys
 import time
@@ -296,3 +297,22 @@ def test_a_scheduler_that_does_not_answer_is_one_line(tmp_path, monkeypatch):
                                        "--scheduler", "tcp://127.0.0.1:9"])
     assert result.exit_code == 2 and result.output.count("\n") == 1
     assert result.output.startswith("resparse: error: tcp://127.0.0.1:9: cannot reach the Dask scheduler")
+
+
+def test_the_readme_queries_run(both):
+    """Every `resparse sql "..."` of the README's Archive scale section runs on a dataset."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Archive scale", 1)[1].split("\n## ", 1)[0]
+    queries = re.findall(r'^resparse sql "([^"]+)" pq/', section, flags=re.MULTILINE)
+    assert len(queries) >= 4
+    for query in queries:
+        result = CliRunner().invoke(main, ["sql", query, str(both[0] / "dask-pq")])
+        assert result.exit_code == 0, (query, result.output)
+
+
+def test_the_readme_documents_every_column():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for table, columns in parquet.TABLES.items():
+        section = readme.split(f"`{table}`:\n", 1)[1]
+        for column in columns:
+            assert f"| `{column.name}` | {column.type} | {column.doc} |" in section, (table, column.name)
