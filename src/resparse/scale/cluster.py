@@ -184,6 +184,10 @@ def run_dask_batch(jobs: Sequence[Job], options: BatchOptions, scheduler: Schedu
                         running.add(submit())
             except KeyboardInterrupt:
                 interrupted = True
+                for future in list(running.futures):  # done as the batch stopped: its outputs are complete
+                    if future.status == "finished" and future.key in by_key:
+                        with contextlib.suppress(Exception):
+                            outcomes.finish(by_key[future.key], future.result(timeout=5))
             finally:
                 with contextlib.suppress(Exception):
                     client.cancel([f for f in running.futures])
