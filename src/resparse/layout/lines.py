@@ -8,9 +8,11 @@ glyphs next to body text become `marker` spans: the superscript footnote referen
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 
-from ..model.text import Char, Line, PageChars, Span
+from ..model.text import CJK_SCRIPT, RTL_SCRIPT, Char, Line, PageChars, Span, is_cjk
+from .bidi import is_rtl_text, orient_pairs, visual_to_logical
 
 # Two characters share a line when their baselines differ by at most this share of the larger
 # font size. A superscript marker is raised ~1/3 of the body size, which must stay inside it;
@@ -31,12 +33,20 @@ MARKER_RISE_RATIO = 0.12
 
 # Superscript footnote markers: "1", "12", "*", "**", "3,4", "a" — at most this many glyphs in a run.
 MARKER_MAX_CHARS = 7
-MARKER_TEXT = re.compile(r"^[0-9*,†‡§a-z\s]+$")
+# Arabic sets a note's number in parentheses, "(1)" (un-conventions §7); left to right on the page, the
+# parentheses of such a marker may read either way round (see `bidi`).
+MARKER_TEXT = re.compile(r"^(?:[0-9*,†‡§a-z\s]+|[()]\d{1,3}[()])$")
+MARKER_PARENTHESES = "()"
 
 # Several markers at one point are separated by commas (un-conventions §4).
 MARKER_SEPARATOR = re.compile(r"\s*,\s*")
 
 ORDINAL_SUFFIX = re.compile(r"^(?:st|nd|rd|th|er|re|e|ème|o|a|ª|º)$")
+
+# Ligatures and contextual forms encoded as characters of their own (Latin "ﬁ", Arabic presentation forms such
+# as "ﻻ"): a writer's glyph names, not the text. Each is read as the letters it stands for (its compatibility
+# decomposition), as an engine that maps the glyph to its letters gives them.
+PRESENTATION_FORMS = re.compile("[\ufb00-\ufb4f\ufb50-\ufdff\ufe70-\ufefe]+")
 
 SPACE_CHARS = {" ", "\u00a0", "\u2002", "\u2003", "\u2009", "\u202f", "\t"}
 
@@ -46,11 +56,13 @@ def marker_texts(text: str) -> list[str]:
 
     Markers standing at one point are separated by commas (§4), so pieces parted only by a space are one
     marker whose glyphs were printed as two runs: the same piece twice ("2 2", a marker drawn twice) is
-    that marker, digits ("1 2") are one number; other pieces ("a b") stay apart.
+    that marker, digits ("1 2") are one number; other pieces ("a b") stay apart. The parentheses of an
+    Arabic marker ("(1)") are not part of it.
     """
     out: list[str] = []
     for part in MARKER_SEPARATOR.split(text.strip()):
-        pieces = part.split()
+        pieces = [p.strip(MARKER_PARENTHESES) for p in part.split()]
+        pieces = [p for p in pieces if p]
         if not pieces:
             continue
         if len(set(pieces)) == 1:
@@ -156,13 +168,18 @@ def _make_line(chars: list[Char], page: int) -> Line | None:
     spans: list[Span] = []
     last: Span | None = None  # spans[-1]
     prev: Char | None = None
+    cjk = any(CJK_SCRIPT.search(c.text) for c in chars)
     for c in chars:
         space = c.text in SPACE_CHARS
         is_marker = c.size < marker_below and baseline - c.bottom > marker_rise and not space
         text = " " if space else c.text
         if last is not None and text != " " and prev is not None and not last.text.endswith(" "):
             wider = prev.size if prev.size > c.size else c.size
-            if c.x0 - prev.x1 > WORD_GAP_RATIO * (size if size < wider else wider):  # a word gap
+            if c.x0 - prev.x1 > WORD_GAP_RATIO * (size if size < wider else wider) and (
+                not cjk
+                or not (is_cjk(prev.text[-1]) or is_cjk(c.text[0]))
+                or (c.space_before and not is_marker and not last.marker)
+            ):  # a word gap (beside a Chinese character, only a space typed between words, not after a marker)
                 if is_marker == last.marker:
                     last.text += " "
                 else:
@@ -181,6 +198,8 @@ def _make_line(chars: list[Char], page: int) -> Line | None:
         t = " ".join(s.text.split(" "))
         while "  " in t:
             t = t.replace("  ", " ")
+        if not unicodedata.is_normalized("NFC", t):  # decomposed accents, marks drawn apart: one form of the text
+            t = unicodedata.normalize("NFC", t)
         if cleaned and t.startswith(" ") and cleaned[-1].text.endswith(" "):
             t = t[1:]
         if t:
@@ -191,6 +210,12 @@ def _make_line(chars: list[Char], page: int) -> Line | None:
     cleaned = [s for s in cleaned if s.text]
     if not cleaned:
         return None
+    rtl = False
+    if any(RTL_SCRIPT.search(s.text) for s in cleaned):  # only lines with right-to-left letters pay for this
+        cleaned, rtl = _reading_order(cleaned)
+    for s in cleaned:
+        if PRESENTATION_FORMS.search(s.text):  # in reading order: a ligature's letters come out in that order
+            s.text = PRESENTATION_FORMS.sub(_letters_of, s.text)
     for prev_span, span in zip(cleaned, cleaned[1:], strict=False):
         # A raised ordinal suffix after a number ("71st", "3e", "56ª") is text, not a footnote marker.
         if span.marker and ORDINAL_SUFFIX.match(span.text) and prev_span.text[-1:].isdigit():
@@ -204,7 +229,37 @@ def _make_line(chars: list[Char], page: int) -> Line | None:
         bottom=baseline,
         size=size,
         page=page,
+        rtl=rtl,
     )
+
+
+def _letters_of(m: re.Match) -> str:
+    return unicodedata.normalize("NFKC", m.group(0))
+
+
+def _reading_order(spans: list[Span]) -> tuple[list[Span], bool]:
+    """The spans of a line holding right-to-left letters, from left to right as built, in reading order
+    (`bidi`), and whether the line is set right to left. Each character keeps its span's style. In a
+    right-to-left line, brackets and quotes take the side the text around them shows (`bidi.orient_pairs`),
+    a marker's ("(1)") on its own."""
+    raw = "".join(s.text for s in spans)
+    rtl = is_rtl_text(raw)
+    owner = [s for s in spans for _ in s.text]
+    order = visual_to_logical(raw, 1 if rtl else 0)
+    styles = [owner[i] for i in order]
+    text = "".join(raw[i] for i in order)
+    if rtl:
+        marker = [s.marker for s in styles]
+        body = orient_pairs("".join(" " if m else ch for ch, m in zip(text, marker, strict=True)))
+        marks = orient_pairs("".join(ch if m else " " for ch, m in zip(text, marker, strict=True)))
+        text = "".join(k if m else b for b, k, m in zip(body, marks, marker, strict=True))
+    out: list[Span] = []
+    for ch, s in zip(text, styles, strict=True):
+        if out and (s.marker, s.italic, s.bold) == (out[-1].marker, out[-1].italic, out[-1].bold):
+            out[-1].text += ch
+        else:
+            out.append(Span(ch, s.italic, s.bold, s.marker))
+    return out, rtl
 
 
 def build_lines(page: PageChars) -> list[Line]:
