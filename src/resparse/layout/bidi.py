@@ -18,8 +18,6 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-from ..model.text import RTL_SCRIPT
-
 # Bidi classes (UAX #9, table 4) as the rules below group them.
 _STRONG = {"L", "R", "AL"}
 _NEUTRAL = {"B", "S", "WS", "ON", "BN", "LRE", "LRO", "RLE", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"}
@@ -39,12 +37,8 @@ def _bidi_class(ch: str) -> str:
     return unicodedata.bidirectional(ch) or "ON"
 
 
-def is_rtl_text(text: str) -> bool:
-    """Whether the text is set right to left: it holds right-to-left letters, and no fewer of them than of
-    left-to-right letters (a Latin symbol in an Arabic line, or an Arabic name in an English one, does not
-    turn the line)."""
-    if RTL_SCRIPT.search(text) is None:
-        return False
+def strong_counts(text: str) -> tuple[int, int]:
+    """The numbers of right-to-left and of left-to-right letters in `text`."""
     rtl = ltr = 0
     for ch in text:
         t = _bidi_class(ch)
@@ -52,7 +46,19 @@ def is_rtl_text(text: str) -> bool:
             ltr += 1
         elif t in ("R", "AL"):
             rtl += 1
-    return rtl >= ltr
+    return rtl, ltr
+
+
+def line_is_rtl(visual: str, page_rtl: bool) -> bool:
+    """Whether a visual line holding right-to-left letters is set right to left. A line starts with its first
+    letter (UAX #9, P2), which stands at its left end when set left to right and at its right end when set
+    right to left: letters of one direction at both ends decide. A line with a letter of each direction at its
+    ends (an Arabic phrase ending in a Latin symbol, or the reverse) is set as most of its page is."""
+    strong = [_bidi_class(ch) for ch in visual if _bidi_class(ch) in _STRONG]
+    if not strong:
+        return page_rtl
+    left, right = strong[0] != "L", strong[-1] != "L"
+    return left if left == right else page_rtl
 
 
 def embedding_levels(text: str, base: int) -> list[int]:
@@ -67,7 +73,8 @@ def embedding_levels(text: str, base: int) -> list[int]:
     for i, t in enumerate(types):
         if t == "NSM":
             types[i] = types[i - 1] if i else sos
-    if base % 2:
+    visual_rtl = base % 2 and ("AL" in types or "R" in types)  # neighbours, not the text before, tell
+    if visual_rtl:
         _attach_numbers_to_latin(types)
     else:
         # W2: European digits after Arabic letters are Arabic numbers.
@@ -103,7 +110,7 @@ def embedding_levels(text: str, base: int) -> list[int]:
             types[i] = "ON"
         elif t in ("L", "R"):
             last = t
-        elif t == "EN" and last == "L" and not base % 2:
+        elif t == "EN" and last == "L" and not visual_rtl:
             types[i] = "L"
     # N1, N2: a run of neutrals takes the direction on both its sides when they agree (numbers count as R),
     # the paragraph's direction when they do not.
@@ -136,9 +143,10 @@ def _attach_numbers_to_latin(types: list[str]) -> None:
     """Rules W2 and W7 for a visual line of a right-to-left paragraph: they ask for the strong letter before a
     number in reading order, which a visual line does not give (left of a number in an Arabic phrase stands
     the text read after it). A number set solid with Latin letters, only separators between ("E/2021/44",
-    "Rev.1", "A/52/3"), is part of that Latin text (L); any other number stays a number, in the Arabic text
-    around it (EN and AN take the same level there)."""
+    "Rev.1", "A/52/3"), is part of that Latin text (L); any other number is a number of the text around it,
+    an Arabic number (AN) in Arabic text."""
     n = len(types)
+    arabic = "AL" in types
     i = 0
     while i < n:
         if types[i] in ("EN", "CS", "ES", "ET"):
@@ -149,6 +157,10 @@ def _attach_numbers_to_latin(types: list[str]) -> None:
                 for k in range(i, j):
                     if types[k] == "EN":
                         types[k] = "L"
+            elif arabic:  # W2: in Arabic text, digits are Arabic numbers ("4-15" is two numbers and a dash)
+                for k in range(i, j):
+                    if types[k] == "EN":
+                        types[k] = "AN"
             i = j
         else:
             i += 1

@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from ..model.text import CJK_SCRIPT, RTL_SCRIPT, Char, Line, PageChars, Span, is_cjk
-from .bidi import is_rtl_text, orient_pairs, visual_to_logical
+from .bidi import line_is_rtl, orient_pairs, strong_counts, visual_to_logical
 
 # Two characters share a line when their baselines differ by at most this share of the larger
 # font size. A superscript marker is raised ~1/3 of the body size, which must stay inside it;
@@ -37,6 +37,11 @@ MARKER_MAX_CHARS = 7
 # parentheses of such a marker may read either way round (see `bidi`).
 MARKER_TEXT = re.compile(r"^(?:[0-9*,†‡§a-z\s]+|[()]\d{1,3}[()])$")
 MARKER_PARENTHESES = "()"
+# A note opens with its marker: one in parentheses (the Arabic form) at the right end of a line means a note set
+# right to left, whatever script its text is in.
+NEUTRAL_SIGN = "\u2022"  # a character without direction (bidi class ON)
+MARKER_DIGIT = "\u0661"  # an Arabic-Indic digit (bidi class AN)
+RTL_NOTE_MARKER = re.compile(r"^[()]\d{1,3}[()]$")
 
 # Several markers at one point are separated by commas (un-conventions §4).
 MARKER_SEPARATOR = re.compile(r"\s*,\s*")
@@ -159,7 +164,9 @@ def _body_size(chars: Sequence[Char]) -> float:
     return max(counts, key=lambda s: (counts[s], s)) if counts else chars[0].size
 
 
-def _make_line(chars: list[Char], page: int) -> Line | None:
+def _make_line(chars: list[Char], page: int, page_rtl: bool = False) -> Line | None:
+    """The line of a fragment's glyphs, its spans in reading order (`page_rtl`: whether most of the page's
+    letters are written right to left, the direction of a line that does not show its own)."""
     size = _body_size(chars)
     marker_below = size * MARKER_SIZE_RATIO
     body = [c for c in chars if c.size >= marker_below and c.text not in SPACE_CHARS]
@@ -212,7 +219,9 @@ def _make_line(chars: list[Char], page: int) -> Line | None:
         return None
     rtl = False
     if any(RTL_SCRIPT.search(s.text) for s in cleaned):  # only lines with right-to-left letters pay for this
-        cleaned, rtl = _reading_order(cleaned)
+        cleaned, rtl = _reading_order(cleaned, page_rtl)
+    elif len(cleaned) > 1 and cleaned[-1].marker and RTL_NOTE_MARKER.match(cleaned[-1].text):
+        cleaned, rtl = _reading_order(cleaned, True, True)  # an Arabic note in Latin letters ("(2) United Nations")
     for s in cleaned:
         if PRESENTATION_FORMS.search(s.text):  # in reading order: a ligature's letters come out in that order
             s.text = PRESENTATION_FORMS.sub(_letters_of, s.text)
@@ -237,15 +246,21 @@ def _letters_of(m: re.Match) -> str:
     return unicodedata.normalize("NFKC", m.group(0))
 
 
-def _reading_order(spans: list[Span]) -> tuple[list[Span], bool]:
+def _reading_order(spans: list[Span], page_rtl: bool, rtl: bool | None = None) -> tuple[list[Span], bool]:
     """The spans of a line holding right-to-left letters, from left to right as built, in reading order
     (`bidi`), and whether the line is set right to left. Each character keeps its span's style. In a
     right-to-left line, brackets and quotes take the side the text around them shows (`bidi.orient_pairs`),
-    a marker's ("(1)") on its own."""
+    a marker's ("(1)") on its own. The line's direction is `rtl` when given, else its letters' (`bidi.line_is_rtl`);
+    a note opening with a marker in parentheses at its right end (the Arabic form) is set right to left."""
     raw = "".join(s.text for s in spans)
-    rtl = is_rtl_text(raw)
+    if rtl is None:
+        note = len(spans) > 1 and spans[-1].marker and RTL_NOTE_MARKER.match(spans[-1].text) is not None
+        rtl = note or line_is_rtl("".join(s.text for s in spans if not s.marker), page_rtl)
     owner = [s for s in spans for _ in s.text]
-    order = visual_to_logical(raw, 1 if rtl else 0)
+    # A marker stands between words as one sign: for the ordering its digits are a number of their own (an
+    # Arabic number, which joins no Latin text beside it), its other characters have no direction.
+    order = visual_to_logical("".join((MARKER_DIGIT if ch.isdigit() else NEUTRAL_SIGN) if o.marker else ch
+                                      for ch, o in zip(raw, owner, strict=True)), 1 if rtl else 0)
     styles = [owner[i] for i in order]
     text = "".join(raw[i] for i in order)
     if rtl:
@@ -266,9 +281,13 @@ def build_lines(page: PageChars) -> list[Line]:
     """All text lines of a page, top to bottom, left to right within a baseline."""
     lines: list[Line] = []
     visible = [c for c in page.chars if c.text not in SPACE_CHARS and c.text.strip()]
+    page_rtl = False
+    if any(RTL_SCRIPT.search(c.text) for c in visible):
+        rtl, ltr = strong_counts("".join(c.text for c in visible))
+        page_rtl = rtl >= ltr
     for cluster in _cluster_by_baseline(visible):
         for fragment in _split_fragments(cluster):
-            line = _make_line(fragment, page.number)
+            line = _make_line(fragment, page.number, page_rtl)
             if line is not None:
                 lines.append(line)
     return lines
