@@ -36,7 +36,6 @@ MARKER_MAX_CHARS = 7
 # Arabic sets a note's number in parentheses, "(1)" (un-conventions §7); left to right on the page, the
 # parentheses of such a marker may read either way round (see `bidi`).
 MARKER_TEXT = re.compile(r"^(?:[0-9*,†‡§a-z\s]+|[()]\d{1,3}[()])$")
-MARKER_PARENTHESES = "()"
 # A note opens with its marker: one in parentheses (the Arabic form) at the right end of a line means a note set
 # right to left, whatever script its text is in.
 NEUTRAL_SIGN = "\u2022"  # a character without direction (bidi class ON)
@@ -66,8 +65,7 @@ def marker_texts(text: str) -> list[str]:
     """
     out: list[str] = []
     for part in MARKER_SEPARATOR.split(text.strip()):
-        pieces = [p.strip(MARKER_PARENTHESES) for p in part.split()]
-        pieces = [p for p in pieces if p]
+        pieces = [p[1:-1] if RTL_NOTE_MARKER.match(p) else p for p in part.split()]
         if not pieces:
             continue
         if len(set(pieces)) == 1:
@@ -205,8 +203,6 @@ def _make_line(chars: list[Char], page: int, page_rtl: bool = False) -> Line | N
         t = " ".join(s.text.split(" "))
         while "  " in t:
             t = t.replace("  ", " ")
-        if not unicodedata.is_normalized("NFC", t):  # decomposed accents, marks drawn apart: one form of the text
-            t = unicodedata.normalize("NFC", t)
         if cleaned and t.startswith(" ") and cleaned[-1].text.endswith(" "):
             t = t[1:]
         if t:
@@ -225,6 +221,8 @@ def _make_line(chars: list[Char], page: int, page_rtl: bool = False) -> Line | N
     for s in cleaned:
         if PRESENTATION_FORMS.search(s.text):  # in reading order: a ligature's letters come out in that order
             s.text = PRESENTATION_FORMS.sub(_letters_of, s.text)
+        if not unicodedata.is_normalized("NFC", s.text):  # decomposed accents, marks drawn apart: one form
+            s.text = unicodedata.normalize("NFC", s.text)
     for prev_span, span in zip(cleaned, cleaned[1:], strict=False):
         # A raised ordinal suffix after a number ("71st", "3e", "56ª") is text, not a footnote marker.
         if span.marker and ORDINAL_SUFFIX.match(span.text) and prev_span.text[-1:].isdigit():
