@@ -167,14 +167,17 @@ def test_an_english_text_that_quotes_a_russian_title_is_english():
 # --- word lists are data -----------------------------------------------------------------------------
 
 
-def test_word_lists_are_read_from_the_data_files_without_their_comments():
-    from resparse.structure.wordlists import words
+def test_language_word_lists_are_read_from_each_languages_data_file():
+    from resparse.languages import entries, language, languages
 
-    assert words("organs")[:2] == ("General Assembly", "Security Council")
-    assert "Working Group" in words("formula_heads")
-    assert words("lead_endings") == ("ing", "ed", "ful", "ous")
-    assert "Trinidad and Tobago" in words("names_with_and")
-    assert not any(w.startswith("#") for name in ("organs", "formula_heads", "lead_adjectives") for w in words(name))
+    assert set(languages()) == {"ar", "en", "es", "fr", "ru", "zh"}
+    assert language("en")["organs"]["names"][:2] == ["General Assembly", "Security Council"]
+    assert "Working Group" in entries("formula.heads")
+    assert language("en")["leads"]["endings"] == ["ing", "ed", "ful", "ous"]
+    assert "Trinidad and Tobago" in entries("sponsors.names_with_and")
+    # Every language's entries, each once.
+    assert "Consejo Económico y Social" in entries("organs.names") and "大会" in entries("organs.names")
+    assert len(entries("masthead.session_forms")) == len(set(entries("masthead.session_forms")))
 
 
 def test_the_passes_over_the_tree_run_in_their_order():

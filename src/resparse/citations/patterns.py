@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from ..languages import entries, table, words_pattern
+
 # ---------------------------------------------------------------------------------------------
 # Document symbols
 # ---------------------------------------------------------------------------------------------
@@ -63,7 +65,7 @@ JOINT_SPLIT = re.compile(r"-(?=[A-Z][A-Z0-9]*/)")
 # Abbreviated follow-ons after a symbol: only the final modifier is printed.
 #   "A/61/L.45 and Add.1"   "LOS/PCN/130 and Add.1"   "A/59/668/Add.7 à Add.10"   "..., Add.2 and Add.3"
 FOLLOW_ON = re.compile(
-    r"(?P<sep>\s*,\s*|\s+(?:and|y|et|to|à|a)\s+|\s*[-–]\s*)"
+    r"(?P<sep>\s*,\s*|\s+(?:" + "|".join(entries("citations.follow_on_joiners")) + r")\s+|\s*[-–]\s*)"
     r"(?P<mod>(?:Add|ADD|Rev|REV|Corr|CORR|Amend|AMEND)\.\d+)(?![\w/])"
 )
 # A range ("Add.7 to Add.10") gives its two ends only; the numbers in between are not printed.
@@ -121,13 +123,13 @@ URL_SYMBOL_QUERY = re.compile(r"[?&](?:s|DS|symbol)=(?P<sym>[^&#]+)", re.I)
 
 # The words that introduce resolution and decision numbers, English, Spanish and French.
 #   resolution  resolutions  Resolution  resolución  resoluciones  résolution  decision  décisions
-RESOLUTION_WORDS = r"[Rr]esolutions?|RESOLUTIONS?|[Rr]esoluci(?:ón|ones)|[Rr]ésolutions?"
-DECISION_WORDS = r"[Dd]ecisions?|DECISIONS?|[Dd]ecisi(?:ón|ones)|[Dd]écisions?"
+RESOLUTION_WORDS = "|".join(entries("citations.resolution_forms"))  # languages/data/<code>.toml
+DECISION_WORDS = "|".join(entries("citations.decision_forms"))
 
 # Possessives and adjectives that may stand between a body and the keyword.
 #   "its resolution"  "its previous resolutions"  "their resolutions"  "su resolución"
-POSSESSIVES = r"its|their|su|sus|sa|ses"
-ADJECTIVES = r"previous|earlier|relevant|subsequent|recent|pertinent|former"
+POSSESSIVES = "|".join(entries("citations.possessives"))
+ADJECTIVES = "|".join(entries("citations.adjectives"))
 
 # Issuing bodies: canonical name -> the ways it is printed. Longer names are tried first so that
 # "World Health Assembly" wins over "Assembly" and "Human Rights Council" over "Council".
@@ -137,38 +139,7 @@ ECOSOC = "Economic and Social Council"
 HUMAN_RIGHTS_COUNCIL = "Human Rights Council"
 WORLD_HEALTH_ASSEMBLY = "World Health Assembly"
 
-BODY_NAMES: dict[str, tuple[str, ...]] = {
-    GENERAL_ASSEMBLY: (
-        "United Nations General Assembly", "General Assembly", "Asamblea General", "Assemblée générale",
-    ),
-    SECURITY_COUNCIL: (
-        "United Nations Security Council", "Security Council", "Consejo de Seguridad",
-        "Conseil de sécurité",
-    ),
-    ECOSOC: (
-        "Economic and Social Council", "ECOSOC", "Consejo Económico y Social", "Conseil économique et social",
-    ),
-    HUMAN_RIGHTS_COUNCIL: (
-        "Human Rights Council", "Consejo de Derechos Humanos", "Conseil des droits de l’homme",
-        "Conseil des droits de l'homme",
-    ),
-    WORLD_HEALTH_ASSEMBLY: ("World Health Assembly", "Asamblea Mundial de la Salud"),
-    "Commission on Human Rights": ("Commission on Human Rights", "Comisión de Derechos Humanos"),
-    "Statistical Commission": ("Statistical Commission",),
-    "Commission on Narcotic Drugs": ("Commission on Narcotic Drugs",),
-    "Executive Board of UNICEF": ("UNICEF Executive Board", "Executive Board of UNICEF"),
-    "Economic Commission for Africa": ("Economic Commission for Africa",),
-    "Economic Commission for Europe": ("Economic Commission for Europe",),
-    "Economic Commission for Latin America and the Caribbean": (
-        "Economic Commission for Latin America and the Caribbean",
-    ),
-    "Economic and Social Commission for Asia and the Pacific": (
-        "Economic and Social Commission for Asia and the Pacific",
-    ),
-    "Economic and Social Commission for Western Asia": ("Economic and Social Commission for Western Asia",),
-    "UNEP Governing Council": ("UNEP Governing Council",),
-    "United Nations Environment Assembly": ("United Nations Environment Assembly",),
-}
+BODY_NAMES: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in table("citations.bodies").items()}
 
 # Named bodies not listed above: a head noun followed by a capitalised name.
 #   "Commission on Crime Prevention and Criminal Justice"   "Commission for Social Development"
@@ -240,31 +211,37 @@ NUMBER = re.compile(
 # Between two numbers of one list.
 #   "70/1 and 70/299"   "2057 (2012), 2109 (2013)"   "2022/16, 2023/15 and 2024/11"   "75/239 y 77/248"
 # A comma must be followed by a space: "14/1,3" is a number and a footnote marker.
-LIST_SEPARATOR = re.compile(r"(?:\s*,\s+(?:(?:and|y|et)\s+)?|\s+(?:and|y|et|as well as)\s+)(?=(?:S-|ES-)?\d)")
+AND = "|".join(entries("citations.and"))  # "and", "y", "et", "и"
+LIST_SEPARATOR = re.compile(
+    r"(?:\s*,\s+(?:(?:" + AND + r")\s+)?|\s+(?:" + "|".join([AND, *entries("citations.list_joiner_forms")])
+    + r")\s+)(?=(?:S-|ES-)?\d)"
+)
 
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-    "september": 9, "october": 10, "november": 11, "december": 12,
-    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
-    "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
-    "janvier": 1, "février": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "août": 8,
-    "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
-}
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+# Month names of every language and their numbers (`dates.months`); a name of two words joined by "/"
+# (Arabic "تموز/يوليه") is one name.
+MONTHS: dict[str, int] = {k.lower(): v for k, v in table("dates.months").items()}
+_MONTH = "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in sorted(MONTHS, key=len, reverse=True))
+MONTH_ALTERNATION = _MONTH
+# The word between day, month and year ("9 de enero de 2023"), as an optional pattern with its space.
+DATE_JOINER = rf"(?:(?:{words_pattern(entries('dates.joiners'))})\s+)?" if entries("dates.joiners") else ""
+# The word after the year ("8 июня 2022 года").
+YEAR_SUFFIX = rf"(?:\s+(?:{words_pattern(entries('dates.year_suffix'))})\b)?" if entries("dates.year_suffix") else ""
+_DAY_SUFFIX = "|".join(entries("dates.day_suffix_forms"))
+_DATE_OF = words_pattern(entries("citations.date_of"))
 
 # The adoption date printed after a number.
 #   " of 16 October 2020"   " of\n20 December 2006"   ", de 10 de diciembre de 2020"   " du 1er août 2020"
 # Not matched: "25 July 2024–30 July 2025" on its own (no number and keyword before it).
 DATE_AFTER_NUMBER = re.compile(
-    r"(?:,?\s+(?:of|de|du)\s+)(?P<day>\d{1,2})(?:er)?\s+(?:de\s+)?(?P<month>" + _MONTH + r")"
-    r"\s+(?:de\s+)?(?P<year>\d{4})(?!\d)",
+    r"(?:,?\s+(?:" + _DATE_OF + r")\s+)(?P<day>\d{1,2})(?:" + _DAY_SUFFIX + r")?\s+" + DATE_JOINER
+    + r"(?P<month>" + _MONTH + r")\s+" + DATE_JOINER + r"(?P<year>\d{4})(?!\d)",
     re.I,
 )
 
 # A body printed after the number: "resolution 5/1 of the Human Rights Council",
 # "la resolución S-30/1 del Consejo de Derechos Humanos".
 BODY_AFTER_NUMBER = re.compile(
-    r"\s+(?:of\s+the|del|de\s+la|du|de\s+l’|de\s+l')\s+(?P<body>" + KNOWN_BODY + r")"
+    r"\s+(?:" + "|".join(entries("citations.body_after_forms")) + r")(?P<body>" + KNOWN_BODY + r")"
 )
 
 # "its" refers to the body named just before it rather than to the citing document.
@@ -309,14 +286,15 @@ YEAR_STYLE_MIN, YEAR_STYLE_MAX = 1946, 2100
 # ---------------------------------------------------------------------------------------------
 
 _PIN_LABEL = r"(?:[IVXLC\d]+[A-Za-z]?|[A-Z](?![\w/]))(?:\.[A-Z\d]+)*"
-_PIN_WORD_BARE = r"annex(?:es)?|anexos?|annexes?|appendix|apéndice|appendice"
-_PIN_WORD_NUMBERED = r"chap\.|cap\.|sect\.|secc\.|paras?\.|párrs?\.|part|vol\.|p\.|pp\.|art\.|arts\."
+_PIN_WORD_BARE = "|".join(entries("citations.pinpoint_bare_forms"))
+_PIN_WORD_NUMBERED = "|".join(entries("citations.pinpoint_numbered_forms"))
 # "(A/80/401, para. 6)"   "Resolution 69/313, annex."   "..., paras. 8 and 10"   ", anexo."
 # Not matched: ", annexed to Conference resolution 9/1", ", particularly".
 PINPOINT = re.compile(
     r"(?:,\s*(?:(?:" + _PIN_WORD_BARE + r")\b(?:\s+" + _PIN_LABEL + r")?"
     r"|(?:" + _PIN_WORD_NUMBERED + r")\s+" + _PIN_LABEL + r")"
-    r"(?:(?:\s+(?:and|to|y|a|et|à)\s+|\s*[-–]\s*)" + _PIN_LABEL + r"(?![\w/]))?)+"
+    r"(?:(?:\s+(?:" + "|".join(entries("citations.follow_on_joiners")) + r")\s+|\s*[-–]\s*)" + _PIN_LABEL
+    + r"(?![\w/]))?)+"
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -328,11 +306,13 @@ PINPOINT = re.compile(
 # "Naciones Unidas, Treaty Series, vol. 1577, núm. 27531."
 # "Nations Unies, Recueil des Traités, vol. 75, no 973"
 TREATY = re.compile(
-    r"(?:United\s+Nations|Naciones\s+Unidas|Nations\s+Unies),\s+(?:Treaty\s+Series|Recueil\s+des\s+Trait[ée]s),"
-    r"\s+vols?\.\s+(?P<vols>\d+(?:\s*,\s*\d+)*(?:,?\s+(?:and|y|et)\s+\d+)?)"
-    r"(?:,\s+(?:Nos?\.|núms?\.|n[o°º]s?\.?)\s*(?P<no>\d+))?"
+    r"(?:" + words_pattern(entries("masthead.united_nations")) + r"),\s+(?:"
+    + "|".join(entries("citations.treaty_series_forms")) + r"),"
+    r"\s+(?:" + "|".join(entries("citations.volume_forms")) + r")\s+(?P<vols>\d+(?:\s*,\s*\d+)*(?:,?\s+(?:"
+    + AND + r")\s+\d+)?)"
+    r"(?:,\s+(?:" + "|".join(entries("citations.number_forms")) + r")\s*(?P<no>\d+))?"
 )
-VOLUME_LIST_SPLIT = re.compile(r"\s*,\s*(?:(?:and|y|et)\s+)?|\s+(?:and|y|et)\s+")
+VOLUME_LIST_SPLIT = re.compile(r"\s*,\s*(?:(?:" + AND + r")\s+)?|\s+(?:" + AND + r")\s+")
 
 # ---------------------------------------------------------------------------------------------
 # Official Records
@@ -372,9 +352,9 @@ _TENS_ORDINAL = {
 def ordinal_value(word: str) -> int | None:
     """The number an English ordinal word names: "Seventy-first" -> 71, "Eightieth" -> 80."""
     w = word.lower()
-    for table in (_UNITS, _TEENS, _TENS_ORDINAL):
-        if w in table:
-            return table[w]
+    for numbers in (_UNITS, _TEENS, _TENS_ORDINAL):
+        if w in numbers:
+            return numbers[w]
     tens, _, unit = w.partition("-")
     if tens in _TENS and unit in _UNITS:
         return _TENS[tens] + _UNITS[unit]
@@ -387,6 +367,7 @@ def ordinal_value(word: str) -> int | None:
 
 # "Ibid."   "Ibid., vol. 2225, No. 39574."   "Ibid., annex I."   "Ibíd., párr. 5"
 IBID = re.compile(
-    r"(?<!\w)(?:Ibid|Ibíd|ibid)\.(?:,\s+vol\.\s+(?P<volume>[IVXLC]+|\d+)"
-    r"(?:,\s+(?:No\.|núm\.|n[o°º]\.?)\s*(?P<no>\d+))?)?"
+    r"(?<!\w)(?:" + "|".join(entries("citations.ibid_forms")) + r")(?:,\s+(?:"
+    + "|".join(entries("citations.volume_forms")) + r")\s+(?P<volume>[IVXLC]+|\d+)"
+    r"(?:,\s+(?:" + "|".join(entries("citations.ibid_number_forms")) + r")\s*(?P<no>\d+))?)?"
 )

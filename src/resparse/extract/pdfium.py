@@ -10,8 +10,10 @@ of `model.text`: top-left origin, `bottom` at the glyph's baseline and `top` one
 
 from __future__ import annotations
 
+import collections
 import ctypes
 import functools
+import itertools
 import math
 from collections.abc import Iterator
 
@@ -165,7 +167,7 @@ class _PerGlyphCalls:
             return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(function, ctypes.c_void_p).value)
 
         vp, i = ctypes.c_void_p, ctypes.c_int
-        self.text_object = declare(R.FPDFText_GetTextObject, vp, vp, i)
+        self.text_object = declare(R.FPDFText_GetTextObject, ctypes.c_size_t, vp, i)  # 0 for none
         self.char_origin = declare(R.FPDFText_GetCharOrigin, i, vp, i, vp, vp)
         self.map_error = declare(R.FPDFText_HasUnicodeMapError, i, vp, i)
         self.text_font = declare(R.FPDFTextObj_GetFont, vp, vp)
@@ -202,21 +204,20 @@ def _read_chars(page, left: float, top: float) -> list[Char]:
         tpa = ctypes.cast(tp, ctypes.c_void_p).value
         styles: dict[tuple, _RunStyle] = {}  # by font, size and matrix
         name_buffer = ctypes.create_string_buffer(FONT_NAME_BUFFER)
-        segment_starts: list[int] = []  # where the text object changes, and the style of the glyphs from there
+        # The text object of every glyph (0: a space or line break PDFium inferred, not a glyph), in one
+        # pass of C calls; a segment starts where the object changes.
+        keys = np.fromiter(map(get_object, itertools.repeat(tpa, n), range(n)), dtype=np.uint64, count=n)
+        starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+        segment_starts: list[int] = starts.tolist()
         segment_styles: list[_RunStyle | None] = []
-        last_key, style = -1, None
-        for i in range(n):
-            key = get_object(tpa, i)
-            if key != last_key:
-                last_key = key
-                # No text object: a space or line break PDFium inferred, not a glyph. Turned text is left out.
-                style = _object_style(R, fast, tpa, i, key, styles, name_buffer) if key else None
-                if style is not None and not style.upright:
-                    style = None
-                segment_starts.append(i)
-                segment_styles.append(style)
-            if style is not None:
-                get_origin(tpa, i, bx + step * i, by + step * i)
+        for i, key in zip(segment_starts, keys[starts].tolist(), strict=True):
+            style = _object_style(R, fast, tpa, i, key, styles, name_buffer) if key else None
+            segment_styles.append(style if style is not None and style.upright else None)  # turned text: out
+        # The origin of every glyph of a kept segment, written straight into `xs` and `ys`.
+        kept = np.repeat([st is not None for st in segment_styles], np.diff(np.append(starts, n)))
+        index = np.flatnonzero(kept)
+        collections.deque(map(get_origin, itertools.repeat(tpa, len(index)), index.tolist(),
+                              (bx + step * index).tolist(), (by + step * index).tolist()), maxlen=0)
         xs_, ys_ = np.frombuffer(xs), np.frombuffer(ys)
         order, advances = _drawing_order(fast, tpa, codes, xs_, segment_starts, segment_styles)
         # PDFium also puts spaces of its own into a text object, where it sees a gap: no glyph of the page.

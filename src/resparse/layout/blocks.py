@@ -45,10 +45,12 @@ LABEL_START = re.compile(r"^(?:\d{1,3}\.|\((?:[a-z]{1,2}|[ivxlc]{1,6})\)|[a-z]\)
 # languages: Latin and Cyrillic, Arabic (؛ ،), Chinese full-width forms (。 ； ： ，).
 PARAGRAPH_END = (".", ";", ":", "؛", "。", "；", "：")
 CLAUSE_END = (*PARAGRAPH_END, ",", "،", "，")
-LINE_END_HYPHEN = re.compile(r"([A-Za-z\u00c0-\u024f]+)[-\u2010\u2011]$")
+# The letters of words that hyphenate: Latin, Greek and Cyrillic scripts (not Chinese, not Arabic).
+WORD_LETTERS = r"A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff"
+LINE_END_HYPHEN = re.compile(rf"([{WORD_LETTERS}]+)[-\u2010\u2011]$")
 # Longest word (with its hyphen) looked for at a line end.
 HYPHENATED_WORD_MAX = 80
-WORD_START = re.compile(r"^([A-Za-z\u00c0-\u024f]+)")
+WORD_START = re.compile(rf"^([{WORD_LETTERS}]+)")
 SOFT_HYPHEN = "\u00ad"
 # A line that ends with a digit and a dash, before a line that opens with a digit: a range of numbers
 # ("the Decade 2011–2020") broken after its dash, joined without a space.
@@ -240,12 +242,12 @@ def build_blocks(pages: Sequence[Page]) -> list[TextBlock]:
                 current.append(lines[k])
         page_blocks.append(TextBlock(current))
         if blocks and page_blocks:
-            page_blocks[0].continues = _continues(blocks[-1], page_blocks[0], frame)
+            page_blocks[0].continues = _continues(blocks[-1], page_blocks[0], margin, frame)
         blocks.extend(page_blocks)
     return merge_continuations(blocks)
 
 
-def _continues(before: TextBlock, after: TextBlock, frame: dict[int, Line] | None = None) -> bool:
+def _continues(before: TextBlock, after: TextBlock, margin: float, frame: dict[int, Line] | None = None) -> bool:
     """Whether the first block of a page carries on the last block of the previous page."""
     def seen(ln: Line) -> Line:
         return frame[id(ln)] if frame is not None else ln
@@ -253,7 +255,10 @@ def _continues(before: TextBlock, after: TextBlock, frame: dict[int, Line] | Non
     last, first = before.lines[-1], seen(after.first)
     if first.bold != last.bold or abs(first.size - last.size) > SIZE_CHANGE or LABEL_START.match(first.text):
         return False
-    wrapped = [seen(ln).x0 for ln in before.lines[1:]] or [seen(before.first).x0]
+    start = seen(before.first).x0
+    if len(before.lines) == 1 and start > margin + INDENT_MIN and abs(first.x0 - start) <= INDENT_MIN / 2:
+        return False  # a paragraph of one line at the first-line indent, and the next paragraph's first line
+    wrapped = [seen(ln).x0 for ln in before.lines[1:]] or [start]
     at_margin = abs(first.x0 - min(wrapped)) <= INDENT_MIN / 2
     ends = last.text.rstrip('”’")] ')
     open_end = not ends.endswith(PARAGRAPH_END) or first.text[:1].islower()
@@ -338,7 +343,7 @@ def vocabulary(blocks: Iterable[TextBlock]) -> set[str]:
     words: set[str] = set()
     for b in blocks:
         for ln in b.lines:
-            words.update(w.lower() for w in re.findall(r"[A-Za-z\u00c0-\u024f]+(?:-[A-Za-z\u00c0-\u024f]+)*", ln.text))
+            words.update(w.lower() for w in re.findall(rf"[{WORD_LETTERS}]+(?:-[{WORD_LETTERS}]+)*", ln.text))
     return words
 
 

@@ -46,6 +46,14 @@ RTL_NOTE_MARKER = re.compile(r"^[()]\d{1,3}[()]$")
 MARKER_SEPARATOR = re.compile(r"\s*,\s*")
 
 ORDINAL_SUFFIX = re.compile(r"^(?:st|nd|rd|th|er|re|e|ème|o|a|ª|º)$")
+# Raised letters that end a word are the typographic ending of an abbreviation or ordinal ("nᵒ", "nᵒˢ", "Mᵐᵉ",
+# "XXIᵉ", "21.ᵉʳ"), kept in the text: footnote markers are digits or symbols, or a single letter (table notes).
+# So a raised run of two letters or more is text, and so is one letter after a one-letter lower-case stem ("nᵒ")
+# and the ordinal "e" after a Roman number ("XXIᵉ siècle"); a letter after a capital ("Tᵇ") is a table's note.
+RAISED_WORD_ENDING = re.compile(r"^[^\W\d_]{2,}$")
+RAISED_LETTER = re.compile(r"^[^\W\d_]$")
+ABBREVIATION_STEM = re.compile(r"(?:^|\s)[^\W\d_A-Z]$")
+ROMAN_ORDINAL = re.compile(r"(?:^|\s)[IVXLC]{2,}$")
 
 # Ligatures and contextual forms encoded as characters of their own (Latin "ﬁ", Arabic presentation forms such
 # as "ﻻ"): a writer's glyph names, not the text. Each is read as the letters it stands for (its compatibility
@@ -180,6 +188,10 @@ def _make_line(chars: list[Char], page: int, page_rtl: bool = False) -> Line | N
         text = " " if space else c.text
         if last is not None and text != " " and prev is not None and not last.text.endswith(" "):
             wider = prev.size if prev.size > c.size else c.size
+            # After the raised letters of an abbreviation ("nᵒ 973") the space is set at their size, so the gap is
+            # measured by it.
+            if prev.size < marker_below <= c.size and baseline - prev.bottom > marker_rise and prev.text.isalpha():
+                wider = prev.size
             if c.x0 - prev.x1 > WORD_GAP_RATIO * (size if size < wider else wider) and (
                 not cjk
                 or not (is_cjk(prev.text[-1]) or is_cjk(c.text[0]))
@@ -224,8 +236,7 @@ def _make_line(chars: list[Char], page: int, page_rtl: bool = False) -> Line | N
         if not unicodedata.is_normalized("NFC", s.text):  # decomposed accents, marks drawn apart: one form
             s.text = unicodedata.normalize("NFC", s.text)
     for prev_span, span in zip(cleaned, cleaned[1:], strict=False):
-        # A raised ordinal suffix after a number ("71st", "3e", "56ª") is text, not a footnote marker.
-        if span.marker and ORDINAL_SUFFIX.match(span.text) and prev_span.text[-1:].isdigit():
+        if span.marker and _ends_a_word(prev_span.text, span.text):
             span.marker = False
     visible = [c for c in chars if c.text not in SPACE_CHARS] or chars
     return Line(
@@ -238,6 +249,16 @@ def _make_line(chars: list[Char], page: int, page_rtl: bool = False) -> Line | N
         page=page,
         rtl=rtl,
     )
+
+
+def _ends_a_word(before: str, raised: str) -> bool:
+    """Whether raised glyphs are the end of the word before them, text and not a footnote marker: an ordinal
+    suffix after a number ("71st", "3e", "56ª"), or the raised letters of an abbreviation ("nᵒ", "XXIᵉ")."""
+    if ORDINAL_SUFFIX.match(raised) and before[-1:].isdigit():
+        return True
+    return bool(RAISED_WORD_ENDING.match(raised)
+                or RAISED_LETTER.match(raised) and ABBREVIATION_STEM.search(before)
+                or raised == "e" and ROMAN_ORDINAL.search(before))
 
 
 def _letters_of(m: re.Match) -> str:

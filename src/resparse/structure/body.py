@@ -23,7 +23,7 @@ from functools import cached_property
 from ..layout.blocks import TextBlock, marker_pages
 from ..model.document import Annex, Block, FootnoteRef, Heading, Unit, WrapUp
 from . import patterns as P
-from .wordlists import words
+from .masthead import is_date
 
 # An enacting formula is short; a paragraph that opens with the organ's name is longer.
 FORMULA_MAX_WORDS = 30
@@ -33,7 +33,7 @@ HEADING_MAX_CHARS = 400
 HEADING_SENTENCE_MAX_WORDS = 12
 # A heading not set in bold is short, and ends without a paragraph's punctuation.
 PLAIN_HEADING_MAX_WORDS = 6
-PARAGRAPH_ENDINGS = {".", ",", ";", ":"}
+PARAGRAPH_ENDINGS = {".", ",", ";", ":", *P.PARAGRAPH_ENDINGS}
 # A paragraph number whose dot was lost in printing: digits, a space, a capital ("11 Condemns").
 BARE_NUMBER = re.compile(r"^(\d{1,3})\s+(?=[A-Z])")
 # An annex label set like body text is alone on its line: "Annex", "Annex II", "Appendix A".
@@ -41,6 +41,8 @@ ANNEX_LABEL_MAX_WORDS = 3
 # A block set this much larger than body text, in bold, is a title (of an annex or adopted text).
 TITLE_SIZE_RATIO = 1.08
 CLOSING_QUOTES = "”’\"')]»"
+# A lead phrase is at least a word ("с удовлетворением", "noting"): an italic letter is not one.
+LEAD_MIN_CHARS = 3
 
 
 @dataclass
@@ -53,7 +55,7 @@ class Label:
 
 def parse_label(text: str) -> Label | None:
     for family, rx in (
-        ("number", P.NUMBER_LABEL),
+        *(("number", rx) for rx in P.NUMBER_LABELS),
         ("paren", P.PAREN_LABEL),
         ("close", P.CLOSE_LABEL),
         ("dot", P.DOT_LETTER_LABEL),
@@ -75,7 +77,7 @@ def terminal(text: str) -> str:
 
 def is_closing_line(text: str) -> bool:
     t = " ".join(text.split())
-    return any(rx.match(t) for rx in P.CLOSING) or bool(P.DATE.fullmatch(t))
+    return any(rx.match(t) for rx in P.CLOSING) or is_date(t)
 
 
 def is_closing_block(block: TextBlock) -> bool:
@@ -90,8 +92,10 @@ def is_formula(block: TextBlock, italics_in_use: bool) -> bool:
         return False
     if italics_in_use and not block.lines[0].spans[0].italic:
         return False
-    last = t.rstrip(",").split()[-1] if t.rstrip(",").split() else ""
-    return t.endswith(",") and any(h in t for h in P.FORMULA_HEADS) or last in {h.split()[-1] for h in P.FORMULA_HEADS}
+    bare = t.rstrip("".join(P.FORMULA_COMMAS))
+    last = bare.split()[-1] if bare.split() else ""
+    return t.endswith(P.FORMULA_COMMAS) and any(h in t for h in P.FORMULA_HEADS) or last in {
+        h.split()[-1] for h in P.FORMULA_HEADS}
 
 
 def is_heading(block: TextBlock) -> bool:
@@ -248,6 +252,13 @@ class BlockReading:
     def opens_lower(self) -> bool:
         return self.plain[0][:1].islower()
 
+    @property
+    def opens_with_lead(self) -> bool:
+        """Whether the block opens with an italic lead ("ссылаясь на …", "Recalling …"): words followed by the
+        paragraph's text in another face, not an italic letter or word alone (a table's cell)."""
+        text, _, lead = self.plain
+        return lead is not None and len(lead) >= LEAD_MIN_CHARS and len(lead) < len(text.rstrip(",;:. "))
+
 
 @dataclass(frozen=True)
 class BodyRule:
@@ -399,6 +410,12 @@ class BodyBuilder:
         self._add_unit_markers(item, block)
         self._source(item, block)
 
+    def _new_paragraph(self, r: BlockReading) -> bool:
+        """A block opening in lower case with an italic lead, where the text sets its leads in italics, opens a
+        paragraph: languages that open preambular paragraphs in lower case (Russian "ссылаясь на …",
+        un-conventions §7) mark the paragraph by its lead, not by a capital."""
+        return self.italics and r.opens_with_lead
+
     def _continued(self) -> _UnitDraft | None:
         """The unit a block opening in lower case carries on: the paragraph of the open list, or else the
         last unit (None after a heading)."""
@@ -421,7 +438,7 @@ class BodyBuilder:
         """The single unnumbered operative paragraph closes with a full stop, or opens a list after a verb."""
         end = terminal(text)
         first = (lead or text).split()[0] if (lead or text).split() else ""
-        participle = first.endswith(words("lead_endings")) or first in words("lead_adjectives")
+        participle = first.endswith(P.LEAD_ENDINGS) or first in P.LEAD_WORDS
         if end in {".", ";"}:
             return not participle or end == "."
         return end == ":" and not participle
@@ -639,7 +656,7 @@ def _item_applies(b: BodyBuilder, r: BlockReading) -> bool:
 def _wrap_up_applies(b: BodyBuilder, r: BlockReading) -> bool:
     """wrap-up (§3.5, §6.9): text opening in lower case, without a label, after the items of a paragraph
     resumes that paragraph after its list ("...; and urges ...")."""
-    if r.label is not None or not r.opens_lower or not b.current.levels:
+    if r.label is not None or not r.opens_lower or not b.current.levels or b._new_paragraph(r):
         return False
     owner = b._continued()
     return owner is not None and bool(owner.items)
@@ -660,7 +677,7 @@ def _wrap_up_take(b: BodyBuilder, r: BlockReading) -> None:
 def _continuation_applies(b: BodyBuilder, r: BlockReading) -> bool:
     """continuation (§6.9): text opening in lower case, without a label, carries on the unit above it, cut
     by a page break or a footnote block."""
-    return r.label is None and r.opens_lower and b._continued() is not None
+    return r.label is None and r.opens_lower and not b._new_paragraph(r) and b._continued() is not None
 
 
 def _continuation_take(b: BodyBuilder, r: BlockReading) -> None:

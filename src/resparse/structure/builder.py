@@ -137,7 +137,9 @@ def build_document(pages: Sequence[Page], blocks: Sequence[TextBlock], source: S
         formula_block, text_blocks = text_blocks[0], text_blocks[1:]
     first_page = pages[0]
     head_lines = [ln for b in head for ln in b.lines if ln.page == 1] or first_page.body
-    body_text = " ".join(b.text for b in text_blocks[:MASTHEAD_CONTEXT_BLOCKS])
+    # The language is told from the text's opening blocks, or from the document's first blocks when no text
+    # proper was found (an agreement without formula or numbered paragraphs on its first pages).
+    body_text = " ".join(b.text for b in (text_blocks or blocks)[:MASTHEAD_CONTEXT_BLOCKS])
     md = read_masthead(head_lines, first_page.furniture, first_page.height, body_text)
     head_texts = [b.text for b in head]
     md, where = read_heading_block(head_texts, md)

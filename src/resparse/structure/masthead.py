@@ -6,6 +6,7 @@ lines, session, agenda item, the document-type heading, sponsors, number and tit
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -16,12 +17,14 @@ from ..citations.find import iso_date as parse_date
 from ..model.document import Metadata
 from ..model.text import Line
 from . import patterns as P
-from .wordlists import words
 
-# Texts in a non-Latin script: its letters make up most of the text (a quoted title does not count).
-SCRIPTS = [("ru", re.compile(r"[\u0400-\u04ff]")), ("ar", re.compile(r"[\u0600-\u06ff]")),
-           ("zh", re.compile(r"[\u4e00-\u9fff]"))]
+# Texts in a non-Latin script (`detect.script_forms`): its letters make up most of the text (a quoted title
+# does not count).
+SCRIPTS = P.SCRIPTS
 SCRIPT_MAJORITY = 0.5
+# Glyphs without a character map come out as the replacement character or private-use code points ("����"):
+# a text with more of them than letters tells no language.
+UNREADABLE_GLYPH = re.compile(r"[\ufffd\ue000-\uf8ff]")
 # The symbol is printed in the top part of page 1 (lower on older typed mastheads).
 SYMBOL_ZONE_RATIO = 0.3
 # The symbol's large first letter and the rest of it ("S" + "/RES/2789 (2025)") touch: at most this apart.
@@ -45,10 +48,28 @@ SYMBOL_FIRST_COMPONENT = re.compile(r"[A-Z]{1,8}")
 
 
 def iso_date(text: str) -> str | None:
+    """The ISO date of the first date in `text`: day, month name and year, or year, month and day (2023年1月9日)."""
     m = P.DATE.search(text)
-    if not m:
+    if m:
+        return parse_date(m.group(1), m.group(2), m.group(3))
+    for rx in P.DATE_YMD:
+        m = rx.search(text)
+        if m:
+            return _ymd(m.group(1), m.group(2), m.group(3))
+    return None
+
+
+def _ymd(year: str, month: str, day: str) -> str | None:
+    """The ISO date of numbers printed year first."""
+    try:
+        return dt.date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
         return None
-    return parse_date(m.group(1), m.group(2), m.group(3))
+
+
+def is_date(text: str) -> bool:
+    """Whether `text` is a date and nothing else, in any language's form."""
+    return bool(P.DATE.fullmatch(text)) or any(rx.fullmatch(text) for rx in P.DATE_YMD)
 
 
 def _clean(text: str) -> str:
@@ -105,6 +126,8 @@ def find_symbols(lines: Sequence[Line], page_height: float) -> FoundSymbols:
 def language_of(text: str) -> str | None:
     """ISO 639-1 code of a text, from its script and most frequent short words."""
     letters = "".join(filter(str.isalpha, text))
+    if len(UNREADABLE_GLYPH.findall(text)) > len(letters):
+        return None
     if letters:
         for code, rx in SCRIPTS:
             if len(rx.findall(letters)) > SCRIPT_MAJORITY * len(letters):
@@ -116,7 +139,7 @@ def language_of(text: str) -> str | None:
     return max(scores, key=lambda k: scores[k]) if any(scores.values()) else None
 
 
-NAMES_WITH_AND = list(words("names_with_and"))
+NAMES_WITH_AND = list(P.NAMES_WITH_AND)
 
 
 def _split_sponsors(text: str) -> list[str]:
@@ -156,7 +179,7 @@ def read_masthead(
         if ln.top < page_height * ORGAN_ZONE_RATIO
         and ln.size >= ORGAN_MIN_SIZE
         and not P.SYMBOL_LINE.match(_clean(ln.text))
-        and not re.match(r"^(United Nations|Naciones Unidas|Nations Unies|UNITED|NATIONS|Distr)", _clean(ln.text))
+        and not P.ORGANIZATION_LINE.match(_clean(ln.text))
         and len(_clean(ln.text)) >= ORGAN_MIN_CHARS
     ]
     if body_lines:
@@ -173,7 +196,7 @@ def read_masthead(
                 value = m.group(1) or (texts[i + 1] if i + 1 < len(texts) else "")
                 md.distribution = value.strip().capitalize() if value else None
                 continue
-        if md.date is None and head[i].top < page_height * DATE_ZONE_RATIO and P.DATE.fullmatch(t):
+        if md.date is None and head[i].top < page_height * DATE_ZONE_RATIO and is_date(t):
             md.date = iso_date(t)
         m = P.ORIGINAL.match(t)
         if m and md.original_language is None:
