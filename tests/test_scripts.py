@@ -140,6 +140,17 @@ def test_a_space_typed_between_chinese_characters_is_kept():
     assert ln.text == "视角 纳入"
 
 
+def test_a_tab_and_the_space_after_a_note_marker_beside_chinese_text_are_word_spaces():
+    number = visual("1.")
+    text = visual("赞赏地注意到", x=number[-1].x1 + 9.0)  # a tab after the paragraph number
+    assert line_of(number, text).text == "1. 赞赏地注意到"
+    word = visual("报告")
+    raised = [Char("1", word[-1].x1, word[-1].x1 + 3.0, BASELINE - 4.0 - 7.0, BASELINE - 4.0, 7.0, "SimSun")]
+    after = visual("和经济", x=raised[-1].x1 + 3.0)
+    ln = line_of(word, raised, after)
+    assert ln.text == "报告 和经济"  # as the UN's text has it, the marker taken out
+
+
 def test_latin_words_on_a_chinese_page_keep_their_spaces():
     assert line_of(visual("Distr.: General")).text == "Distr.: General"
 
@@ -154,6 +165,7 @@ def _line(text: str, top: float, x0: float, x1: float, *, rtl: bool = False) -> 
 def test_a_line_break_inside_chinese_text_is_no_space():
     assert join_lines([_line("相", 100, 100, 480), _line("关方针", 115, 100, 160)])[0] == "相关方针"
     assert join_lines([_line("第", 100, 100, 480), _line("2019/2号", 115, 100, 160)])[0] == "第2019/2号"
+    assert join_lines([_line("不平等—", 100, 100, 480), _line("—行动十年", 115, 100, 160)])[0] == "不平等——行动十年"
 
 
 def test_arabic_paragraphs_start_at_their_right_indent():

@@ -48,6 +48,8 @@ CLAUSE_END = (*PARAGRAPH_END, ",", "،", "，")
 # The letters of words that hyphenate: Latin, Greek and Cyrillic scripts (not Chinese, not Arabic).
 WORD_LETTERS = r"A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff"
 LINE_END_HYPHEN = re.compile(rf"([{WORD_LETTERS}]+)[-\u2010\u2011]$")
+# Dashes and ellipses that Chinese sets between its characters (the dash "——" is two em dashes).
+CJK_DASHES = "\u2014\u2015\u2026\u22ef"
 # Longest word (with its hyphen) looked for at a line end.
 HYPHENATED_WORD_MAX = 80
 WORD_START = re.compile(rf"^([{WORD_LETTERS}]+)")
@@ -305,8 +307,8 @@ def join_lines(lines: Sequence[Line], vocabulary: set[str] | None = None) -> tup
                 text = prev_text  # URLs and paths broken at a line end
             elif NUMBER_RANGE_BREAK.search(prev_text[-2:]) and nxt[:1].isdigit():
                 text = prev_text  # a range of numbers broken after its dash ("2011–" / "2020")
-            elif is_cjk(prev_text[-1:]) or is_cjk(nxt[:1]):
-                text = prev_text  # Chinese breaks lines anywhere, and puts no space between its words
+            elif is_cjk(prev_text.rstrip(CJK_DASHES)[-1:]) or is_cjk(nxt.lstrip(CJK_DASHES)[:1]):
+                text = prev_text  # Chinese breaks lines anywhere (inside its dash "——" too), with no word spaces
             else:
                 text = prev_text + " "
         for span in line.spans:

@@ -26,6 +26,10 @@ SAME_LINE_TOLERANCE_RATIO = 0.25
 FRAGMENT_GAP_RATIO = 4.5
 # A gap wider than this share of the font size between two glyphs is a word space.
 WORD_GAP_RATIO = 0.17
+# Beside a Chinese character a gap is no word space (Chinese puts none; a writer spaces Latin text and digits
+# from it, up to ~0.4 of the size, and justifies lines by spacing characters), but a gap wider than this share
+# of the size is a tab: a paragraph's number and its text ("1.<tab>赞赏").
+CJK_TAB_GAP_RATIO = 0.5
 # A glyph is a superscript marker when smaller than this share of the line's body size ...
 MARKER_SIZE_RATIO = 0.82
 # ... and its baseline is raised by more than this share of the body size.
@@ -195,8 +199,10 @@ def _make_line(chars: list[Char], page: int, page_rtl: bool = False) -> Line | N
             if c.x0 - prev.x1 > WORD_GAP_RATIO * (size if size < wider else wider) and (
                 not cjk
                 or not (is_cjk(prev.text[-1]) or is_cjk(c.text[0]))
-                or (c.space_before and not is_marker and not last.marker)
-            ):  # a word gap (beside a Chinese character, only a space typed between words, not after a marker)
+                or (c.space_before and not is_marker)
+                or last.marker
+                or c.x0 - prev.x1 > CJK_TAB_GAP_RATIO * size
+            ):  # a word gap (beside a Chinese character: a space typed, the space after a note marker, or a tab)
                 if is_marker == last.marker:
                     last.text += " "
                 else:

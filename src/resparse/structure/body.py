@@ -22,6 +22,7 @@ from functools import cached_property
 
 from ..layout.blocks import TextBlock, marker_pages
 from ..model.document import Annex, Block, FootnoteRef, Heading, Unit, WrapUp
+from ..model.text import ascii_digits
 from . import patterns as P
 from .masthead import is_date
 
@@ -155,9 +156,11 @@ class _UnitDraft:
 
     @cached_property
     def node(self) -> Unit:
-        """The unit, built once from what was gathered (its items first)."""
-        return Unit(kind=self.kind, number=self.number, text=self.text, lead=self.lead, footnotes=self.footnotes,
-                    pages=self.pages, items=[item.node for item in self.items], wrap_up=self.wrap_up)
+        """The unit, built once from what was gathered (its items first); its number in ASCII digits (data), its
+        text as printed."""
+        return Unit(kind=self.kind, number=ascii_digits(self.number), text=self.text, lead=self.lead,
+                    footnotes=self.footnotes, pages=self.pages, items=[item.node for item in self.items],
+                    wrap_up=self.wrap_up)
 
 
 @dataclass
