@@ -221,7 +221,10 @@ def _read_chars(page, left: float, top: float) -> list[Char]:
         xs_, ys_ = np.frombuffer(xs), np.frombuffer(ys)
         order, advances = _drawing_order(fast, tpa, codes, xs_, segment_starts, segment_styles)
         # PDFium also puts spaces of its own into a text object, where it sees a gap: no glyph of the page.
-        inferred = [i for i in np.flatnonzero(codes == ord(" ")).tolist() if fast.is_generated(tpa, i)]
+        spaces = np.flatnonzero(codes == ord(" "))
+        generated = np.fromiter(map(fast.is_generated, itertools.repeat(tpa, len(spaces)), spaces.tolist()),
+                                dtype=bool, count=len(spaces))
+        inferred = spaces[generated].tolist()
         return chars_from_glyphs(_glyphs(R, tpa, fast, codes, xs_, ys_, segment_starts, segment_styles, left, top,
                                          order, advances, inferred))
     finally:
