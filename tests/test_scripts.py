@@ -7,6 +7,7 @@ corpus tests read lines of the six-language PDFs, each expected text read on the
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from conftest import SHARED
 from resparse.extract.glyphs import Glyphs, glyph_runs
 from resparse.extract.pdf import get_engine
 from resparse.layout.bidi import line_is_rtl, orient_pairs, visual_to_logical
-from resparse.layout.blocks import build_blocks, join_lines
+from resparse.layout.blocks import LABEL_START, build_blocks, join_lines
 from resparse.layout.lines import build_lines, marker_texts
 from resparse.model.text import Char, Line, Page, PageChars, Span, ascii_digits, is_cjk
 
@@ -256,3 +257,26 @@ def test_chinese_resolution_lines_have_no_inserted_spaces(engine):
     lines = _lines(ML / "E_RES_2021_7_zh.pdf", 1, engine)
     assert "重申其1997年7月18日关于将性别观点纳入联合国系统所有政策和方案主" in lines  # gold
     assert any(ln.endswith("见大会第55/2号决议。") for ln in lines)  # note 2 (gold)
+
+
+def test_arabic_set_flush_left_carries_a_paragraph_over_the_page_unless_a_clause_ends_it():
+    def page(number: int, *lines: Line) -> Page:
+        return Page(number=number, width=A4[0], height=A4[1], body=[replace(ln, page=number) for ln in lines])
+
+    # Lines share their left edge and end ragged on the right, where right-to-left lines start.
+    first = page(1, _line("يحث منظومة الأمم المتحدة على التعجيل بتعميم", 100, 113, 470, rtl=True),
+                 _line("مراعاة المنظور الجنساني في", 115, 113, 452, rtl=True),
+                 _line("جميع سياساتها، وعلى إدماج", 130, 113, 477, rtl=True))
+    second = page(2, _line("الاعتبارات الجنسانية في عملها؛", 100, 113, 440, rtl=True),
+                  _line("وإذ يشير إلى قراره،", 121, 113, 461, rtl=True))  # after the space between paragraphs
+    assert [len(b.lines) for b in build_blocks([first, second])] == [4, 1]
+    ended = page(1, _line("وإذ يشير إلى قراراته المتخذة بشأن", 100, 113, 470, rtl=True),
+                 _line("هذا الموضوع،", 115, 113, 452, rtl=True))
+    assert [len(b.lines) for b in build_blocks([ended, second])] == [2, 1, 1]
+
+
+def test_arabic_paragraph_numbers_and_item_letters_open_blocks_even_set_solid():
+    assert LABEL_START.match("10 -يطلب إلى الأمين العام")
+    assert LABEL_START.match("(س)تعزيز التعاون")
+    assert LABEL_START.match("1 - يحيط علما")
+    assert not LABEL_START.match("2011 - 2020")

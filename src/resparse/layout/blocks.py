@@ -38,9 +38,10 @@ SHORT_LAST_LINE_SLACK = 15.0
 # A line starts further right than the block's wrapped lines by at least this (points): an indent.
 INDENT_MIN = 6.0
 # Leading labels that open a new block even without extra space before them.
-# Arabic numbers its paragraphs "1 - " and its items with letters, "(أ)" (un-conventions §7).
-LABEL_START = re.compile(r"^(?:\d{1,3}\.|\((?:[a-z]{1,2}|[ivxlc]{1,6})\)|[a-z]\)|[•●▪]"
-                         r"|\d{1,3}\s?-(?=\s[\u0600-\u06ff])|\([\u0621-\u064a]{1,2}\))\s")
+# Arabic numbers its paragraphs "1 - " and its items with letters, "(أ)" (un-conventions §7), at times set solid
+# with the text ("10 -يطلب", "(س)تعزيز").
+LABEL_START = re.compile(r"^(?:(?:\d{1,3}\.|\((?:[a-z]{1,2}|[ivxlc]{1,6})\)|[a-z]\)|[•●▪]|\([\u0621-\u064a]{1,2}\))\s"
+                         r"|(?:\d{1,3}\s?-|\([\u0621-\u064a]{1,2}\))\s?(?=[\u0600-\u06ff]))")
 # What ends a paragraph, or a clause that ends a paragraph (a preambular ","), in the scripts of the six
 # languages: Latin and Cyrillic, Arabic (؛ ،), Chinese full-width forms (。 ； ： ，).
 PARAGRAPH_END = (".", ";", ":", "؛", "。", "；", "：")
@@ -244,13 +245,28 @@ def build_blocks(pages: Sequence[Page]) -> list[TextBlock]:
                 current.append(lines[k])
         page_blocks.append(TextBlock(current))
         if blocks and page_blocks:
-            page_blocks[0].continues = _continues(blocks[-1], page_blocks[0], margin, frame)
+            ragged = frame[id(lines[0])] is not lines[0] and not _aligned_at_start(seen)
+            page_blocks[0].continues = _continues(blocks[-1], page_blocks[0], margin, frame, ragged)
         blocks.extend(page_blocks)
     return merge_continuations(blocks)
 
 
-def _continues(before: TextBlock, after: TextBlock, margin: float, frame: dict[int, Line] | None = None) -> bool:
-    """Whether the first block of a page carries on the last block of the previous page."""
+def _aligned_at_start(seen: Sequence[Line]) -> bool:
+    """Whether as many of a page's lines (as the block rules see them) share their start as their end, within a
+    point: not so for right-to-left text set flush left, ragged where its lines start."""
+    def shared(edges: list[float]) -> int:
+        counts: dict[int, int] = {}
+        for e in edges:
+            counts[round(e)] = counts.get(round(e), 0) + 1
+        return max((counts.get(k - 1, 0) + n + counts.get(k + 1, 0) for k, n in counts.items()), default=0)
+
+    return shared([ln.x0 for ln in seen]) >= shared([ln.x1 for ln in seen])
+
+
+def _continues(before: TextBlock, after: TextBlock, margin: float, frame: dict[int, Line] | None = None,
+               ragged: bool = False) -> bool:
+    """Whether the first block of a page carries on the last block of the previous page (`ragged`: the page's
+    lines start ragged, so that where the first one starts tells nothing)."""
     def seen(ln: Line) -> Line:
         return frame[id(ln)] if frame is not None else ln
 
@@ -261,9 +277,10 @@ def _continues(before: TextBlock, after: TextBlock, margin: float, frame: dict[i
     if len(before.lines) == 1 and start > margin + INDENT_MIN and abs(first.x0 - start) <= INDENT_MIN / 2:
         return False  # a paragraph of one line at the first-line indent, and the next paragraph's first line
     wrapped = [seen(ln).x0 for ln in before.lines[1:]] or [start]
-    at_margin = abs(first.x0 - min(wrapped)) <= INDENT_MIN / 2
+    at_margin = ragged or abs(first.x0 - min(wrapped)) <= INDENT_MIN / 2
     ends = last.text.rstrip('”’")] ')
-    open_end = not ends.endswith(PARAGRAPH_END) or first.text[:1].islower()
+    # Where the start tells nothing, a clause's comma ending the page ends a paragraph too (a preambular one).
+    open_end = not ends.endswith(CLAUSE_END if ragged else PARAGRAPH_END) or first.text[:1].islower()
     return at_margin and open_end
 
 
