@@ -458,3 +458,18 @@ def test_edges_walks_units_and_footnotes_in_order():
         {"citing_symbol": "A/RES/80/1", "unit_id": "footnote:1", "kind": "treaty", "target": "UNTS No. 31363",
          "link": None},
     ]
+
+
+@pytest.mark.parametrize(("text", "number", "symbol"), [
+    # §2.4: a resolution adopted in parts is cited by a range of them, as the masthead prints its symbol.
+    ("Recalling its resolutions 70/93 A-B of 9 December 2015,", "70/93 A-B", "A/RES/70/93 A-B"),
+    ("Recalling resolution 68/247 A and B,", "68/247 A and B", "A/RES/68/247 A-B"),
+    ("Recalling resolution 60/1 A to C,", "60/1 A to C", "A/RES/60/1 A-C"),
+    ("Recalling resolution 70/93 A,", "70/93 A", "A/RES/70/93 A"),
+    ("Recalling resolutions 70/93 A and C,", "70/93 A and C", None),  # two parts, not a range
+])
+def test_a_range_of_resolution_parts_names_the_symbol_of_the_range(text, number, symbol):
+    found = one(text, context_body="General Assembly")
+    assert (found["number"], found.get("symbol")) == (number, symbol)
+    if symbol:
+        assert found["target"] == symbol  # the same symbol as the masthead of the cited document gives

@@ -206,6 +206,37 @@ def test_an_organ_set_at_text_size_is_found_by_its_name():
     assert masthead_of(head).body == "General Assembly"
 
 
+def test_an_organ_name_that_wraps_past_the_top_of_the_page_is_read_whole():
+    # §1.1 item 3: a long body name in large type runs over several lines, the last ones below the part of
+    # the page where an organ's name begins.
+    organ = ["Executive Board of the", "United Nations Development", "Programme, the United Nations",
+             "Population Fund and the", "United Nations Office for", "Project Services"]
+    head = [left("United Nations", 40.0, size=12.0, bold=True), right("DP/FPA/OPS/2026/L.1", 40.0, size=12.0)]
+    head += [left(t, 62.0 + 17.0 * i, size=14.0, bold=True) for i, t in enumerate(organ)]
+    head += [right("Distr.: Limited", 100.0, size=9.0), left("First regular session 2026", 175.0),
+             left("Item 2 of the provisional agenda", 187.0)]
+    assert masthead_of(head).body == " ".join(organ)
+
+
+def test_a_body_named_in_the_left_column_above_its_place_and_dates():
+    # §1.1 item 8: a conference without an organ in large type names itself in the left column, in bold,
+    # above the place and dates of its session and the agenda line.
+    name = ["2030 United Nations Conference on", "Coastal Fisheries"]
+    head = [left("United Nations", 40.0, size=12.0, bold=True), right("A/CONF.299/2030/L.1", 40.0, size=12.0),
+            right("Distr.: Limited", 76.0, size=9.0), right("9 June 2030", 88.0, size=9.0)]
+    head += [left(t, 210.0 + 13.0 * i, size=12.0, bold=True) for i, t in enumerate(name)]
+    head += [left("Suva, Fiji, 3–7 June 2030", 240.0), left("Agenda item 9", 252.0),
+             left("Adoption of the report", 264.0, bold=True)]
+    md = masthead_of(head)
+    assert (md.body, md.agenda_items) == (" ".join(name), ["9"])
+
+
+def test_no_body_is_taken_from_the_left_column_without_an_agenda_line_under_it():
+    head = [left("United Nations", 40.0, size=12.0, bold=True), right("A/CONF.299/2030/L.1", 40.0, size=12.0),
+            left("Coastal Fisheries", 210.0, size=12.0, bold=True), left("Suva, Fiji, 3–7 June 2030", 224.0)]
+    assert masthead_of(head).body is None
+
+
 def test_the_large_united_nations_line_is_not_the_organ():
     head = [line("United Nations", top=40.0, x0=LEFT, size=ORGAN_SIZE, bold=True),
             right("A/RES/80/1", 40.0, size=12.0), left("General Assembly", 66.0, size=ORGAN_SIZE, bold=True)]

@@ -25,7 +25,9 @@ from resparse.model.document import (
     Unit,
     WrapUp,
 )
-from resparse.structure.builder import PASSES, MarkerPlaces
+from resparse.structure.builder import MarkerPlaces
+from resparse.structure.builder import run_passes as passes
+from resparse.structure.tree import nodes
 
 ID = re.compile(r"^[a-z][a-z0-9_]*$")  # the schema's id pattern
 
@@ -50,12 +52,25 @@ def document(*, preamble: list | None = None, operative: list | None = None, ann
     )
 
 
+class Passed:
+    """The tree the passes made from `before` (its fields read through), and `passed(node)`: the node of
+    that tree at the place of `node` of `before` (the passes copy; they never change a node)."""
+
+    def __init__(self, before: Document, after: Document) -> None:
+        self.doc = after
+        pairs = zip([*nodes(before), *before.footnotes], [*nodes(after), *after.footnotes], strict=True)
+        self._at = {id(old): new for old, new in pairs}
+
+    def __call__(self, node):
+        return self._at[id(node)]
+
+    def __getattr__(self, name: str):
+        return getattr(self.doc, name)
+
+
 def run_passes(doc: Document, *, head: list[tuple[str, str]] | None = None,
-               body: list[tuple[str, object, int]] | None = None) -> Document:
-    links = MarkerPlaces(head=head or [], body=body or [])
-    for _name, run in PASSES:
-        run(doc, links)
-    return doc
+               body: list[tuple[str, object, int]] | None = None) -> Passed:
+    return Passed(doc, passes(doc, MarkerPlaces(head=head or [], body=body or [])))
 
 
 def warnings(doc: Document, code: str) -> list[tuple[str, str | None]]:
@@ -78,21 +93,21 @@ def all_ids(doc: Document) -> list[str]:
 
 def test_preambular_paragraphs_are_numbered_in_order_headings_aside():
     first, second = para(text="Recalling its resolution 79/1,"), para(text="Noting the report,")
-    run_passes(document(preamble=[first, Heading("Political situation"), second]))
-    assert (first.id, second.id) == ("pp_1", "pp_2")
+    doc = run_passes(document(preamble=[first, Heading("Political situation"), second]))
+    assert (doc(first).id, doc(second).id) == ("pp_1", "pp_2")
 
 
 def test_operative_paragraphs_take_their_printed_number():
     units = [para("1"), para("2"), para("3")]
-    run_passes(document(operative=units))
-    assert [u.id for u in units] == ["para_1", "para_2", "para_3"]
+    doc = run_passes(document(operative=units))
+    assert [doc(u).id for u in units] == ["para_1", "para_2", "para_3"]
 
 
 def test_a_single_unnumbered_operative_paragraph():
     # §3.4: a single operative paragraph is not numbered.
     only = para("", "Adopts the Doha Political Declaration annexed to the present resolution.")
-    run_passes(document(operative=[only]))
-    assert only.id == "para_1"
+    doc = run_passes(document(operative=[only]))
+    assert doc(only).id == "para_1"
 
 
 def test_items_nest_under_their_paragraph():
@@ -101,16 +116,16 @@ def test_items_nest_under_their_paragraph():
     b = item("(b)", items=[item("(i)"), ii])
     wrap = WrapUp(id="", text="and urges the Panel to act;")
     seventh = para("7", "Requests the Secretary-General:", items=[item("(a)"), b], wrap_up=wrap)
-    run_passes(document(operative=[para(str(n)) for n in range(1, 7)] + [seventh]))
-    assert [i.id for i in seventh.items] == ["para_7__point_a", "para_7__point_b"]
-    assert ii.id == "para_7__point_b__point_ii"
-    assert wrap.id == "para_7__wrapup"
+    doc = run_passes(document(operative=[para(str(n)) for n in range(1, 7)] + [seventh]))
+    assert [doc(i).id for i in seventh.items] == ["para_7__point_a", "para_7__point_b"]
+    assert doc(ii).id == "para_7__point_b__point_ii"
+    assert doc(wrap).id == "para_7__wrapup"
 
 
 def test_an_item_of_a_preambular_paragraph():
     a = item("(a)")
-    run_passes(document(preamble=[para(text="Recalling:", items=[a])]))
-    assert a.id == "pp_1__point_a"
+    doc = run_passes(document(preamble=[para(text="Recalling:", items=[a])]))
+    assert doc(a).id == "pp_1__point_a"
 
 
 @pytest.mark.parametrize(("labels", "ids"), [
@@ -121,8 +136,8 @@ def test_an_item_of_a_preambular_paragraph():
 ])
 def test_item_ids_come_from_their_labels(labels: list[str], ids: list[str]):
     items = [item(label) for label in labels]
-    run_passes(document(operative=[para("1", "Decides:", items=items)]))
-    assert [i.id for i in items] == [f"para_1__{x}" for x in ids]
+    doc = run_passes(document(operative=[para("1", "Decides:", items=items)]))
+    assert [doc(i).id for i in items] == [f"para_1__{x}" for x in ids]
 
 
 def test_annexes_and_their_contents():
@@ -131,26 +146,26 @@ def test_annexes_and_their_contents():
     two = [Heading("General provisions"), para("", "The Forum recommends:"), item("(a)"), item("(b)"), c]
     annexes = [Annex(label="Annex I", title="Declaration", content=one),
                Annex(label="Annex II", title="Recommendations", content=two)]
-    run_passes(document(operative=[para("1")], annexes=annexes))
-    assert [a.id for a in annexes] == ["annex_1", "annex_2"]
-    assert [u.id for u in one] == ["annex_1__para_1", "annex_1__para_2"]
-    assert c.id == "annex_2__point_c"  # the schema's example
-    assert two[1].id == "annex_2__para_1"
+    doc = run_passes(document(operative=[para("1")], annexes=annexes))
+    assert [doc(a).id for a in annexes] == ["annex_1", "annex_2"]
+    assert [doc(u).id for u in one] == ["annex_1__para_1", "annex_1__para_2"]
+    assert doc(c).id == "annex_2__point_c"  # the schema's example
+    assert doc(two[1]).id == "annex_2__para_1"
 
 
 def test_headings_are_numbered_through_the_document():
     headings = [Heading("Political situation"), Heading("A. Mandate"), Heading("General provisions")]
     doc = document(preamble=[headings[0], para()], operative=[headings[1], para("1")],
                    annexes=[Annex(label="Annex", title="Plan", content=[headings[2], para("1")])])
-    run_passes(doc)
-    assert [h.id for h in headings] == ["heading_1", "heading_2", "heading_3"]
+    doc = run_passes(doc)
+    assert [doc(h).id for h in headings] == ["heading_1", "heading_2", "heading_3"]
 
 
 def test_a_repeated_number_still_gives_unique_ids():
     # Sections that restart their numbering (§3.4, §6.17) print "1." twice.
     first, again = para("1"), para("1")
     doc = run_passes(document(operative=[first, para("2"), Heading("II"), again, para("2")]))
-    assert first.id == "para_1"
+    assert doc(first).id == "para_1"
     ids = all_ids(doc)
     assert len(ids) == len(set(ids))
 
@@ -159,11 +174,22 @@ def test_every_id_of_a_full_document_is_unique_and_well_formed():
     doc = sample_document()
     for block in doc.preamble.paragraphs + doc.operative:
         block.id = ""
-    run_passes(doc)
+    doc = run_passes(doc)
     ids = all_ids(doc)
     assert len(ids) == len(set(ids))
     assert all(ID.match(i) for i in ids), ids
     assert not {"formula", "title", "head"} & set(ids)  # kept for the heading block's footnote refs
+
+
+def test_the_passes_make_a_new_tree_and_leave_the_built_one_as_it_was():
+    item_a, note = item("(a)", "to report on resolution 79/1;"), Footnote("1", "Resolution 79/1.", 1)
+    first = para("1", "Requests the Secretary-General:", items=[item_a])
+    before = document(operative=[first], footnotes=[note])
+    doc = run_passes(before, body=[("1", item_a, 1)])
+    assert (doc(first).id, doc(item_a).id, doc(note).ref) == ("para_1", "para_1__point_a", "para_1__point_a")
+    assert [c.number for c in doc(item_a).citations] == ["79/1"]
+    assert (first.id, item_a.id, note.ref, item_a.citations, note.citations) == ("", "", None, [], [])
+    assert before.warnings == [] and before.operative == [first]
 
 
 # --- link_footnotes ------------------------------------------------------------------------------------
@@ -173,7 +199,7 @@ def test_a_marker_in_a_unit_links_its_footnote_to_the_units_id():
     recalling = para(text="Recalling the Charter of the United Nations,")
     note = Footnote(marker="1", text="United Nations, Treaty Series, vol. 2187, No. 38544.", page=1)
     doc = run_passes(document(preamble=[para(), recalling], footnotes=[note]), body=[("1", recalling, 1)])
-    assert note.ref == recalling.id == "pp_2"
+    assert doc(note).ref == doc(recalling).id == "pp_2"
     assert doc.warnings == []
 
 
@@ -185,9 +211,9 @@ def test_markers_in_an_item_in_a_wrap_up_and_in_an_annex():
     annex = Annex(label="Annex", title="Recommendations", content=[annex_para], pages=[3])
     notes = [Footnote("1", "Resolution 79/1.", 1), Footnote("2", "A/80/342.", 1), Footnote("3", "Ibid.", 3),
              Footnote("4", "A/80/1.", 3)]
-    run_passes(document(operative=[para("1"), second], annexes=[annex], footnotes=notes),
-               body=[("1", a, 1), ("2", wrap, 1), ("3", annex_para, 3), ("4", annex, 3)])
-    assert [n.ref for n in notes] == ["para_2__point_a", "para_2__wrapup", "annex_1__para_1", "annex_1"]
+    doc = run_passes(document(operative=[para("1"), second], annexes=[annex], footnotes=notes),
+                     body=[("1", a, 1), ("2", wrap, 1), ("3", annex_para, 3), ("4", annex, 3)])
+    assert [doc(n).ref for n in notes] == ["para_2__point_a", "para_2__wrapup", "annex_1__para_1", "annex_1"]
 
 
 def test_markers_in_the_heading_block():
@@ -195,7 +221,7 @@ def test_markers_in_the_heading_block():
              Footnote("1", "See A/80/L.1.", 1), Footnote("2", "A/80/251.", 1)]
     doc = run_passes(document(footnotes=notes, formula="The General Assembly,"),
                      head=[("*", "head"), ("1", "title"), ("2", "formula")])
-    assert [n.ref for n in notes] == ["head", "title", "formula"]
+    assert [doc(n).ref for n in notes] == ["head", "title", "formula"]
     assert doc.warnings == []
 
 
@@ -203,8 +229,8 @@ def test_an_asterisk_note_of_the_first_page_goes_to_the_heading_block():
     # §1.4: "Item 5 of the provisional agenda*", the "*" note printed first among the page's notes.
     notes = [Footnote("*", "CTOC/COP/2022/1.", 1), Footnote("1", "Resolution 55/25, annex I.", 1)]
     first = para("1")
-    run_passes(document(operative=[first], footnotes=notes), head=[("*", "head")], body=[("1", first, 1)])
-    assert [n.ref for n in notes] == ["head", "para_1"]
+    doc = run_passes(document(operative=[first], footnotes=notes), head=[("*", "head")], body=[("1", first, 1)])
+    assert [doc(n).ref for n in notes] == ["head", "para_1"]
 
 
 def test_every_asterisk_note_of_the_first_page_goes_to_the_heading_block():
@@ -212,7 +238,7 @@ def test_every_asterisk_note_of_the_first_page_goes_to_the_heading_block():
     notes = [Footnote("*", "Reissued for technical reasons on 4 February 2026.", 1),
              Footnote("**", "Submitted late.", 1)]
     doc = run_passes(document(footnotes=notes), head=[("*", "head")])
-    assert [n.ref for n in notes] == ["head", "head"]
+    assert [doc(n).ref for n in notes] == ["head", "head"]
     assert warnings(doc, "unreferenced_footnote") == []
 
 
@@ -225,7 +251,7 @@ def test_a_marker_without_a_footnote_is_reported_where_it_stands():
 def test_a_footnote_without_a_marker_is_reported_and_links_nowhere():
     note = Footnote("2", "Resolution 70/1.", 1)
     doc = run_passes(document(operative=[para("1")], footnotes=[note]))
-    assert note.ref is None
+    assert doc(note).ref is None
     assert warnings(doc, "unreferenced_footnote") == [("footnote 2 is not referenced in the text", None)]
 
 
@@ -237,7 +263,7 @@ def test_a_marker_number_used_twice_links_each_note_to_the_marker_on_its_page():
     notes = [Footnote("1", "Resolution 70/1.", 1), Footnote("1", "A/80/342.", 3)]
     doc = run_passes(document(operative=[body_para], annexes=[annex], footnotes=notes),
                      body=[("1", body_para, 1), ("1", annex_para, 3)])
-    assert [n.ref for n in notes] == ["para_1", "annex_1__para_1"]
+    assert [doc(n).ref for n in notes] == ["para_1", "annex_1__para_1"]
     assert warnings(doc, "unreferenced_footnote") == []
 
 
@@ -247,9 +273,9 @@ def test_a_note_is_linked_to_the_marker_on_its_own_page_first():
     annex_para = para("1", "The Forum recommends that States act.", pages=[3])
     annex = Annex(label="Annex", title="Recommendations", content=[annex_para], pages=[3])
     note = Footnote("1", "A/80/342.", 3)
-    run_passes(document(operative=[body_para], annexes=[annex], footnotes=[note]),
-               body=[("1", body_para, 1), ("1", annex_para, 3)])
-    assert note.ref == "annex_1__para_1"
+    doc = run_passes(document(operative=[body_para], annexes=[annex], footnotes=[note]),
+                     body=[("1", body_para, 1), ("1", annex_para, 3)])
+    assert doc(note).ref == "annex_1__para_1"
 
 
 def test_one_marker_links_one_note_when_the_number_repeats_on_a_page():
@@ -257,17 +283,17 @@ def test_one_marker_links_one_note_when_the_number_repeats_on_a_page():
     annex_para = para("1", "The Forum recommends that States act.")
     annex = Annex(label="Annex", title="Recommendations", content=[annex_para])
     notes = [Footnote("1", "Resolution 70/1.", 1), Footnote("1", "A/80/342.", 1)]
-    run_passes(document(operative=[first], annexes=[annex], footnotes=notes),
-               body=[("1", first, 1), ("1", annex_para, 1)])
-    assert [n.ref for n in notes] == ["para_1", "annex_1__para_1"]
+    doc = run_passes(document(operative=[first], annexes=[annex], footnotes=notes),
+                     body=[("1", first, 1), ("1", annex_para, 1)])
+    assert [doc(n).ref for n in notes] == ["para_1", "annex_1__para_1"]
 
 
 def test_a_note_carried_over_to_the_next_page_links_to_its_marker():
     late = para("2", pages=[1])
     notes = [Footnote("1", "Resolution 70/1.", 1), Footnote("2", "A/80/342.", 2)]
     first = para("1")
-    run_passes(document(operative=[first, late], footnotes=notes), body=[("1", first, 1), ("2", late, 1)])
-    assert [n.ref for n in notes] == ["para_1", "para_2"]
+    doc = run_passes(document(operative=[first, late], footnotes=notes), body=[("1", first, 1), ("2", late, 1)])
+    assert [doc(n).ref for n in notes] == ["para_1", "para_2"]
 
 
 def test_several_markers_in_one_unit():
@@ -275,7 +301,7 @@ def test_several_markers_in_one_unit():
     first = para("1")
     notes = [Footnote("1", "Resolution 70/1.", 1), Footnote("2", "Resolution 71/1.", 1)]
     doc = run_passes(document(operative=[first], footnotes=notes), body=[("1", first, 1), ("2", first, 1)])
-    assert [n.ref for n in notes] == ["para_1", "para_1"]
+    assert [doc(n).ref for n in notes] == ["para_1", "para_1"]
     assert doc.warnings == []
 
 
@@ -331,8 +357,8 @@ def test_annex_paragraphs_restart_at_one_without_a_warning():
 def test_the_citations_of_a_unit_are_found_where_they_stand():
     text = "Recalling its resolution 70/1 of 25 September 2015, entitled “Transforming our world”,"
     recalling = para(text=text)
-    run_passes(document(preamble=[recalling]))
-    [citation] = recalling.citations
+    doc = run_passes(document(preamble=[recalling]))
+    [citation] = doc(recalling).citations
     assert (citation.kind, citation.number, citation.body) == ("resolution", "70/1", "General Assembly")
     assert text[citation.offset:citation.end] == citation.text
 
@@ -342,8 +368,8 @@ def test_its_resolution_is_a_resolution_of_the_organ_that_speaks():
     recalling = para(text="Recalling its resolution 2242 (2015),")
     doc = document(preamble=[recalling], symbol="S/RES/2786 (2025)")
     doc.metadata.body = "Security Council"
-    run_passes(doc)
-    assert [(c.body, c.number) for c in recalling.citations] == [("Security Council", "2242 (2015)")]
+    doc = run_passes(doc)
+    assert [(c.body, c.number) for c in doc(recalling).citations] == [("Security Council", "2242 (2015)")]
 
 
 def test_citations_in_items_wrap_ups_and_annexes():
@@ -352,10 +378,10 @@ def test_citations_in_items_wrap_ups_and_annexes():
     annex_para = para("1", "The Forum recalls resolution 70/1.")
     doc = document(operative=[para("1", "Requests the Secretary-General:", items=[a], wrap_up=wrap)],
                    annexes=[Annex(label="Annex", title="Plan", content=[annex_para])])
-    run_passes(doc)
-    assert [c.number for c in a.citations] == ["79/1"]
-    assert [c.symbol for c in wrap.citations] == ["A/80/342"]
-    assert [c.number for c in annex_para.citations] == ["70/1"]
+    doc = run_passes(doc)
+    assert [c.number for c in doc(a).citations] == ["79/1"]
+    assert [c.symbol for c in doc(wrap).citations] == ["A/80/342"]
+    assert [c.number for c in doc(annex_para).citations] == ["70/1"]
 
 
 def test_ibid_in_a_footnote_repeats_the_footnote_before_it():
@@ -363,7 +389,7 @@ def test_ibid_in_a_footnote_repeats_the_footnote_before_it():
     notes = [Footnote("1", "United Nations, Treaty Series, vol. 2225, No. 39574.", 1),
              Footnote("2", "Ibid.", 1)]
     first = para("1")
-    run_passes(document(operative=[first], footnotes=notes), body=[("1", first, 1), ("2", first, 1)])
-    assert notes[0].citations[0].kind == "treaty"
-    [ibid] = notes[1].citations
+    doc = run_passes(document(operative=[first], footnotes=notes), body=[("1", first, 1), ("2", first, 1)])
+    assert doc(notes[0]).citations[0].kind == "treaty"
+    [ibid] = doc(notes[1]).citations
     assert (ibid.kind, ibid.repeats, ibid.treaty_number) == ("ibid", "treaty", "39574")

@@ -13,6 +13,7 @@ from .layout.blocks import build_blocks
 from .layout.page import layout_pages
 from .model.document import Document, Source
 from .model.text import PageChars
+from .settings import DEFAULT_SETTINGS, Settings
 from .timing import stage
 
 if TYPE_CHECKING:
@@ -71,6 +72,7 @@ def parse(
     max_pages: int | None = DEFAULT_MAX_PAGES,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
     trace: ParseTrace | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
 ) -> Document:
     """Parse a UN resolution, draft or decision PDF (a path or its bytes) into a `Document`.
 
@@ -79,7 +81,9 @@ def parse(
     file is read by `extract.docx` (python-docx and lxml) whatever `engine` says, and `source.engine` is
     then `python-docx`. Raises a `ResparseError` subclass for input that is not a usable PDF or Word file.
     `trace` (a fresh `resparse.structure.trace.ParseTrace`), if given, is filled with the page lines each
-    unit came from, for `resparse inspect`; the document is the same with or without it.
+    unit came from, for `resparse inspect`; the document is the same with or without it. `settings` holds
+    the tolerances and thresholds of the layout and structure rules (`resparse.settings`; the defaults are
+    what the parser is measured with).
 
     The stages, in order: extraction (glyph runs and rules of each page) → layout (lines; each page's body,
     footnote area and furniture; the body's text blocks) → structure (masthead, preamble, operative part,
@@ -91,7 +95,7 @@ def parse(
     reader = get_engine(engine)
     data, name = read_input(source, name, max_bytes)
     if input_format(data, name) == "docx":
-        return _parse_docx(data, name, max_pages, trace)
+        return _parse_docx(data, name, max_pages, trace, settings)
     with stage("extraction"):
         pages = read_pages(data, name, reader, max_pages)
     source_info = Source(file=os.path.basename(name), sha256=hashlib.sha256(data).hexdigest(), pages=len(pages),
@@ -102,10 +106,11 @@ def parse(
     if trace is not None:
         trace.page_chars = list(pages)
     with stage("structure"):  # less the citations stage that build_document times inside it
-        return build_document(laid_out, blocks, source_info, trace=trace)
+        return build_document(laid_out, blocks, source_info, trace=trace, settings=settings.structure)
 
 
-def _parse_docx(data: bytes, name: str, max_pages: int | None, trace: ParseTrace | None) -> Document:
+def _parse_docx(data: bytes, name: str, max_pages: int | None, trace: ParseTrace | None,
+                settings: Settings = DEFAULT_SETTINGS) -> Document:
     """A Word file: its pages and blocks come from the Word structure (`extract.docx`), not from a layout of
     glyphs; the structure stage is the same."""
     from .extract.docx import ENGINE_NAME, read_docx  # noqa: PLC0415 - python-docx only for Word input
@@ -118,4 +123,4 @@ def _parse_docx(data: bytes, name: str, max_pages: int | None, trace: ParseTrace
     source_info = Source(file=os.path.basename(name), sha256=hashlib.sha256(data).hexdigest(),
                          pages=len(read.pages), format="docx", engine=ENGINE_NAME)
     with stage("structure"):
-        return build_document(read.pages, read.blocks, source_info, trace=trace)
+        return build_document(read.pages, read.blocks, source_info, trace=trace, settings=settings.structure)

@@ -28,7 +28,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import patterns as P
 from .model import Citation
@@ -153,6 +153,9 @@ class _Number:
     number: str  # normalised
     first: str  # the part before the slash (session forms), else the leading integer
     multipart: bool = False
+    # The number as its document's symbol writes it, where that differs: parts A and B, A to B, A-B are the
+    # range "A-B" (`A/RES/70/93 A-B`), as in the masthead grammar.
+    in_symbol: str | None = None
 
     @property
     def year_style(self) -> bool:
@@ -163,6 +166,16 @@ class _Number:
 
 _PAREN_PARTS = re.compile(r"^(?P<n>\d+)\s?(?P<part>[A-H])?\s?\((?P<inner>[^)]*)\)$")
 _SESSION_PARTS = re.compile(r"^(?P<n>(?:S-|ES-)?\d+/\d+)\s?(?P<rest>[A-H].*)?$")
+# Two parts of one resolution: "A and B", "A to C", "A-B".
+_PART_PAIR = re.compile(r"^(?P<a>[A-H])\s?(?:(?P<word>and|to)|-)\s?(?P<b>[A-H])$")
+
+
+def _part_range(rest: str) -> str | None:
+    """The range of parts that `rest` names ("A and B" → "A-B"); None where it is no range ("A and C")."""
+    m = _PART_PAIR.match(rest)
+    if m is None or m["b"] <= m["a"] or (m["word"] == "and" and ord(m["b"]) != ord(m["a"]) + 1):
+        return None
+    return f"{m['a']}-{m['b']}"
 
 
 def _parse_number(m: re.Match[str]) -> _Number:
@@ -174,7 +187,10 @@ def _parse_number(m: re.Match[str]) -> _Number:
         assert parts is not None
         rest = parts["rest"]
         number = parts["n"] + (f" {rest}" if rest else "")
-        return _Number("session", number, m["first"], multipart=bool(rest and len(rest) > 1))
+        multipart = bool(rest and len(rest) > 1)
+        span = _part_range(rest) if multipart else None
+        return _Number("session", number, m["first"], multipart=multipart,
+                       in_symbol=f"{parts['n']} {span}" if span else None)
     if m["paren"]:
         p = _PAREN_PARTS.match(_collapse(m["paren"]))
         assert p is not None
@@ -203,8 +219,10 @@ def _fits(body: str, num: _Number) -> bool:
 
 
 def _derive_symbol(kind: str, body: str | None, num: _Number) -> str | None:
-    if num.multipart:
+    if num.multipart and num.in_symbol is None:
         return None
+    if num.in_symbol is not None:
+        num = replace(num, number=num.in_symbol)
     if kind == "resolution":
         if body == P.GENERAL_ASSEMBLY and (
             num.form == "paren-roman" or (num.form == "session" and not num.year_style)

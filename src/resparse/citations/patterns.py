@@ -202,7 +202,7 @@ CITATION_HEAD = re.compile(
 NUMBER = re.compile(
     r"(?P<unfccc>\d{1,2}/(?P<cop>CP|CMA|CMP)\.\d{1,2})(?![\w/])"
     r"|(?P<session>(?P<first>(?:S-|ES-)?\d{1,4})/\d{1,3}"
-    r"(?:\s?[A-H](?![\w/])(?:\s(?:and|to)\s[A-H](?![\w/]))?)?)(?![\w/])"
+    r"(?:\s?[A-H](?![\w/])(?:(?:\s(?:and|to)\s|\s?-\s?)[A-H](?![\w/]))?)?)(?![\w/])"
     r"|(?P<paren>\d{1,4}(?:\s?[A-H])?\s?\((?:(?P<year>\d{4})|(?:S-|ES-)?[IVXLC]{1,7}|ORG-\d{2})\))"
     r"|(?P<dotted>\d{1,2}\.\d{1,3})(?![\d.]\d)"
     r"|(?P<bare>\d{1,4})(?![\w/.]|\.\d|\s?\()"

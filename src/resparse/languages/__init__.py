@@ -16,7 +16,10 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import tomllib
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10: the same parser, as a package
+    import tomli as tomllib
 
 
 @cache

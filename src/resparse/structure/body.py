@@ -23,27 +23,17 @@ from functools import cached_property
 from ..layout.blocks import TextBlock, marker_pages
 from ..model.document import Annex, Block, FootnoteRef, Heading, Unit, WrapUp
 from ..model.text import ascii_digits
+from ..settings import DEFAULT_SETTINGS, StructureSettings
 from . import patterns as P
 from .masthead import is_date
 
-# An enacting formula is short; a paragraph that opens with the organ's name is longer.
-FORMULA_MAX_WORDS = 30
-# A heading is short: longer bold blocks are emphasised paragraphs; a bold block closing with a full stop
-# is a heading only if it is a few words ("A. Mandate."), else it is an emphasised sentence.
-HEADING_MAX_CHARS = 400
-HEADING_SENTENCE_MAX_WORDS = 12
-# A heading not set in bold is short, and ends without a paragraph's punctuation.
-PLAIN_HEADING_MAX_WORDS = 6
+DEFAULT_STRUCTURE = DEFAULT_SETTINGS.structure
+
+# Lengths and size ratios of the body rules: `settings.StructureSettings`.
 PARAGRAPH_ENDINGS = {".", ",", ";", ":", *P.PARAGRAPH_ENDINGS}
 # A paragraph number whose dot was lost in printing: digits, a space, a capital ("11 Condemns").
 BARE_NUMBER = re.compile(r"^(\d{1,3})\s+(?=[A-Z])")
-# An annex label set like body text is alone on its line: "Annex", "Annex II", "Appendix A".
-ANNEX_LABEL_MAX_WORDS = 3
-# A block set this much larger than body text, in bold, is a title (of an annex or adopted text).
-TITLE_SIZE_RATIO = 1.08
 CLOSING_QUOTES = "”’\"')]»"
-# A lead phrase is at least a word ("с удовлетворением", "noting"): an italic letter is not one.
-LEAD_MIN_CHARS = 3
 
 
 @dataclass
@@ -86,10 +76,10 @@ def is_closing_block(block: TextBlock) -> bool:
     return is_closing_line(block.text) or all(is_closing_line(ln.text) for ln in block.lines)
 
 
-def is_formula(block: TextBlock, italics_in_use: bool) -> bool:
+def is_formula(block: TextBlock, italics_in_use: bool, settings: StructureSettings = DEFAULT_STRUCTURE) -> bool:
     """The enacting formula: the organ's name and a comma ("The General Assembly,"), a few words long."""
     t = block.text
-    if not P.FORMULA.match(t) or len(t.split()) > FORMULA_MAX_WORDS:
+    if not P.FORMULA.match(t) or len(t.split()) > settings.formula_max_words:
         return False
     if italics_in_use and not block.lines[0].spans[0].italic:
         return False
@@ -99,11 +89,12 @@ def is_formula(block: TextBlock, italics_in_use: bool) -> bool:
         h.split()[-1] for h in P.FORMULA_HEADS}
 
 
-def is_heading(block: TextBlock) -> bool:
+def is_heading(block: TextBlock, settings: StructureSettings = DEFAULT_STRUCTURE) -> bool:
     t = block.text
-    if not t or len(t) > HEADING_MAX_CHARS or not block.bold:
+    if not t or len(t) > settings.heading_max_chars or not block.bold:
         return False
-    return terminal(t) not in {";", ","} and not (terminal(t) == "." and len(t.split()) > HEADING_SENTENCE_MAX_WORDS)
+    sentence = terminal(t) == "." and len(t.split()) > settings.heading_sentence_max_words
+    return terminal(t) not in {";", ","} and not sentence
 
 
 def _label_value(label: str) -> int:
@@ -255,12 +246,12 @@ class BlockReading:
     def opens_lower(self) -> bool:
         return self.plain[0][:1].islower()
 
-    @property
-    def opens_with_lead(self) -> bool:
-        """Whether the block opens with an italic lead ("ссылаясь на …", "Recalling …"): words followed by the
-        paragraph's text in another face, not an italic letter or word alone (a table's cell)."""
+    def opens_with_lead(self, min_chars: int) -> bool:
+        """Whether the block opens with an italic lead ("ссылаясь на …", "Recalling …"): words (`min_chars` or
+        more) followed by the paragraph's text in another face, not an italic letter or word alone (a table's
+        cell)."""
         text, _, lead = self.plain
-        return lead is not None and len(lead) >= LEAD_MIN_CHARS and len(lead) < len(text.rstrip(",;:. "))
+        return lead is not None and len(lead) >= min_chars and len(lead) < len(text.rstrip(",;:. "))
 
 
 @dataclass(frozen=True)
@@ -282,7 +273,9 @@ class BodyBuilder:
     complete, when all blocks have been read.
     """
 
-    def __init__(self, vocabulary: set[str], known_notes: set[str], italics_in_use: bool, body_size: float):
+    def __init__(self, vocabulary: set[str], known_notes: set[str], italics_in_use: bool, body_size: float,
+                 settings: StructureSettings = DEFAULT_STRUCTURE):
+        self.settings = settings
         self.vocab = vocabulary
         self.known_notes = known_notes
         self.italics = italics_in_use
@@ -373,7 +366,7 @@ class BodyBuilder:
 
     def _title_like(self, block: TextBlock) -> bool:
         """Set as a title: bold, larger than the text, or in capitals."""
-        return block.bold or block.size > self.body_size * TITLE_SIZE_RATIO or block.text.isupper()
+        return block.bold or block.size > self.body_size * self.settings.title_size_ratio or block.text.isupper()
 
     def _open_annex(self, label: str, title: str, block: TextBlock) -> None:
         annex = _AnnexDraft(label=label, title=title, pages=block.pages,
@@ -417,7 +410,7 @@ class BodyBuilder:
         """A block opening in lower case with an italic lead, where the text sets its leads in italics, opens a
         paragraph: languages that open preambular paragraphs in lower case (Russian "ссылаясь на …",
         un-conventions §7) mark the paragraph by its lead, not by a capital."""
-        return self.italics and r.opens_with_lead
+        return self.italics and r.opens_with_lead(self.settings.lead_min_chars)
 
     def _continued(self) -> _UnitDraft | None:
         """The unit a block opening in lower case carries on: the paragraph of the open list, or else the
@@ -479,7 +472,7 @@ def _annex_label_applies(b: BodyBuilder, r: BlockReading) -> bool:
     return (
         m is not None
         and b._annex_in_sequence(m)
-        and (b._title_like(r.block) or len(r.text.split()) <= ANNEX_LABEL_MAX_WORDS)
+        and (b._title_like(r.block) or len(r.text.split()) <= b.settings.annex_label_max_words)
     )
 
 
@@ -542,7 +535,7 @@ def _inline_annex_title_applies(b: BodyBuilder, r: BlockReading) -> bool:
     return (
         b.current is b.operative
         and r.block.bold
-        and r.block.size > b.body_size * TITLE_SIZE_RATIO
+        and r.block.size > b.body_size * b.settings.title_size_ratio
         and b._last_ends_with_colon()
     )
 
@@ -558,7 +551,7 @@ def _adopted_text_applies(b: BodyBuilder, r: BlockReading) -> bool:
     the following draft resolution:", "decided to adopt the following text:") opens a text of its own: a
     document has one formula, so a second one is the formula of the text that paragraph adopts or
     recommends, with its own preamble and paragraphs numbered from 1."""
-    return b.current is b.operative and b._last_ends_with_colon() and is_formula(r.block, b.italics)
+    return b.current is b.operative and b._last_ends_with_colon() and is_formula(r.block, b.italics, b.settings)
 
 
 def _adopted_text_take(b: BodyBuilder, r: BlockReading) -> None:
@@ -570,7 +563,7 @@ def _adopted_text_take(b: BodyBuilder, r: BlockReading) -> None:
 def _heading_applies(b: BodyBuilder, r: BlockReading) -> bool:
     """heading (§3.6): a bold block, short, without the punctuation of a sentence ("A. Mandate", "Political
     situation"), heads the paragraphs after it."""
-    return is_heading(r.block)
+    return is_heading(r.block, b.settings)
 
 
 def _heading_take(b: BodyBuilder, r: BlockReading) -> None:
@@ -594,7 +587,7 @@ def _plain_heading_applies(b: BodyBuilder, r: BlockReading) -> bool:
         and r.following.family == "number"
         and len(r.block.lines) == 1
         and text[:1].isupper()
-        and len(text.split()) <= PLAIN_HEADING_MAX_WORDS
+        and len(text.split()) <= b.settings.plain_heading_max_words
         and terminal(text) not in PARAGRAPH_ENDINGS
         and not r.block.markers
     )
@@ -783,10 +776,11 @@ def _lead(block: TextBlock, skip: int) -> str | None:
 
 
 def build_body(
-    blocks: Sequence[TextBlock], vocabulary: set[str], known_notes: set[str], italics_in_use: bool, body_size: float
+    blocks: Sequence[TextBlock], vocabulary: set[str], known_notes: set[str], italics_in_use: bool, body_size: float,
+    settings: StructureSettings = DEFAULT_STRUCTURE,
 ) -> BodyResult:
     """The body stage: the blocks after the enacting formula, read in order by `BODY_RULES`."""
-    builder = BodyBuilder(vocabulary, known_notes, italics_in_use, body_size)
+    builder = BodyBuilder(vocabulary, known_notes, italics_in_use, body_size, settings)
     for i, b in enumerate(blocks):
         builder.feed(b, blocks[i + 1] if i + 1 < len(blocks) else None)
     return builder.result()

@@ -8,9 +8,11 @@ footnote before it.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..citations import find_citations
-from ..model.document import Document, Heading, Unit
+from ..model.document import Annex, Document
+from .tree import map_tree
 
 # The organ whose texts a symbol series carries (L-drafts of a committee are texts of its parent).
 SERIES_ORGAN = (
@@ -34,22 +36,16 @@ def issuing_organ(symbol: str | None, body: str | None, formula: str | None = No
     return body
 
 
-def _units(doc: Document):
-    for block in doc.preamble.paragraphs + doc.operative + [b for a in doc.annexes for b in a.content]:
-        if isinstance(block, Heading):
-            yield block
-        else:
-            yield from block.walk()
-
-
-def attach_citations(doc: Document) -> None:
+def attach_citations(doc: Document) -> Document:
+    """A copy of `doc` in which every unit, wrap-up, heading and footnote carries the citations in its text."""
     formula = doc.preamble.formula.text if doc.preamble.formula else None
     organ = issuing_organ(doc.metadata.symbol, doc.metadata.body, formula)
-    for unit in _units(doc):
-        unit.citations = find_citations(unit.text, context_body=organ)
-        if isinstance(unit, Unit) and unit.wrap_up is not None:
-            unit.wrap_up.citations = find_citations(unit.wrap_up.text, context_body=organ)
+    cited = map_tree(doc, lambda node: {} if isinstance(node, Annex)
+                     else {"citations": find_citations(node.text, context_body=organ)})
     previous: list[list] = []
+    notes = []
     for note in doc.footnotes:
-        note.citations = find_citations(note.text, context_body=organ, previous=previous)
-        previous.append(note.citations)
+        citations = find_citations(note.text, context_body=organ, previous=previous)
+        notes.append(replace(note, citations=citations))
+        previous.append(citations)
+    return replace(cited, footnotes=notes)

@@ -7,8 +7,10 @@ gets a numeric suffix so ids stay unique in the document.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from ..model.document import Document, Heading, Unit
+from .tree import map_tree
 
 
 def _slug(number: str) -> str:
@@ -32,43 +34,55 @@ class UniqueIds:
         return out
 
 
-def _items(unit: Unit, ids: UniqueIds) -> None:
+def _items(unit: Unit, own: str, ids: UniqueIds, out: dict[int, str]) -> None:
     for k, item in enumerate(unit.items, 1):
-        item.id = ids.take(f"{unit.id}__point_{_slug(item.number) or k}")
-        _items(item, ids)
+        out[id(item)] = ids.take(f"{own}__point_{_slug(item.number) or k}")
+        _items(item, out[id(item)], ids, out)
     if unit.wrap_up is not None:
-        unit.wrap_up.id = ids.take(f"{unit.id}__wrapup")
+        out[id(unit.wrap_up)] = ids.take(f"{own}__wrapup")
 
 
-def assign_ids(doc: Document) -> None:
+def unit_ids(doc: Document) -> dict[int, str]:
+    """The id of every unit, wrap-up, heading and annex of `doc`, by the node's identity (`id(node)`): what
+    `assign_ids` gives them, and what the footnote links name."""
     ids = UniqueIds()
     ids.used.update({"formula", "title", "head"})
+    out: dict[int, str] = {}
+
+    def unit(b: Unit, wanted: str) -> None:
+        out[id(b)] = ids.take(wanted)
+        _items(b, out[id(b)], ids, out)
+
     k = 0
     for b in doc.preamble.paragraphs:
         if isinstance(b, Unit):
             k += 1
-            b.id = ids.take(f"pp_{k}")
-            _items(b, ids)
+            unit(b, f"pp_{k}")
     order = 0
     for b in doc.operative:
         if isinstance(b, Unit):
             order += 1
             base = "para" if b.kind == "paragraph" else "point"
-            b.id = ids.take(f"{base}_{_slug(b.number) or order}")
-            _items(b, ids)
+            unit(b, f"{base}_{_slug(b.number) or order}")
     for a, annex in enumerate(doc.annexes, 1):
-        annex.id = ids.take(f"annex_{a}")
+        annex_id = out[id(annex)] = ids.take(f"annex_{a}")
         order = 0
         for b in annex.content:
             if isinstance(b, Heading):
                 continue
             order += 1
             base = "para" if b.kind == "paragraph" else "point"
-            b.id = ids.take(f"{annex.id}__{base}_{_slug(b.number) or order}")
-            _items(b, ids)
+            unit(b, f"{annex_id}__{base}_{_slug(b.number) or order}")
     h = 0
     for blocks in [doc.preamble.paragraphs, doc.operative] + [a.content for a in doc.annexes]:
         for b in blocks:
             if isinstance(b, Heading):
                 h += 1
-                b.id = ids.take(f"heading_{h}")
+                out[id(b)] = ids.take(f"heading_{h}")
+    return out
+
+
+def assign_ids(doc: Document, ids: Mapping[int, str] | None = None) -> Document:
+    """A copy of `doc` with the ids of `unit_ids` (or `ids`, computed from `doc` before)."""
+    given = unit_ids(doc) if ids is None else ids
+    return map_tree(doc, lambda node: {"id": given[id(node)]} if id(node) in given else {})

@@ -16,33 +16,17 @@ from ..citations.find import canonical_symbol, split_joint
 from ..citations.find import iso_date as parse_date
 from ..model.document import Metadata
 from ..model.text import Line
+from ..settings import DEFAULT_SETTINGS, StructureSettings
 from . import patterns as P
 
 # Texts in a non-Latin script (`detect.script_forms`): its letters make up most of the text (a quoted title
-# does not count).
+# does not count; `StructureSettings.script_majority`).
 SCRIPTS = P.SCRIPTS
-SCRIPT_MAJORITY = 0.5
+DEFAULT_STRUCTURE = DEFAULT_SETTINGS.structure
 # Glyphs without a character map come out as the replacement character or private-use code points ("����"):
 # a text with more of them than letters tells no language.
 UNREADABLE_GLYPH = re.compile(r"[\ufffd\ue000-\uf8ff]")
-# The symbol is printed in the top part of page 1 (lower on older typed mastheads).
-SYMBOL_ZONE_RATIO = 0.3
-# The symbol's large first letter and the rest of it ("S" + "/RES/2789 (2025)") touch: at most this apart.
-SYMBOL_LETTER_GAP = 3.0
-# The issuing organ's name: large type (points) in the top part of page 1, longer than an abbreviation.
-ORGAN_ZONE_RATIO = 0.2
-ORGAN_MIN_SIZE = 13.0
-ORGAN_MIN_CHARS = 4
-# The masthead's date stands in the top part of page 1 (its symbol zone).
-DATE_ZONE_RATIO = 0.3
-# The session line ("Eightieth session") stands under the organ's name and is short.
-SESSION_MIN_TOP_RATIO = 0.15
-SESSION_MAX_CHARS = 80
-# A sponsor line says early on whether it submits a draft decision or a draft resolution.
-SUBMISSION_KIND_CHARS = 40
-# A list of sponsors, even a long one, is shorter than this (characters); a longer block that contains
-# ": draft resolution" is not a sponsor line.
-SPONSOR_LIST_MAX_CHARS = 1200
+# Where each masthead line stands and how it is set: `settings.StructureSettings`.
 # The symbol's first component ("S", "A", "CTOC"), set large apart from the rest of the symbol.
 SYMBOL_FIRST_COMPONENT = re.compile(r"[A-Z]{1,8}")
 
@@ -85,9 +69,11 @@ class FoundSymbols(NamedTuple):
     printed: str | None
 
 
-def find_symbols(lines: Sequence[Line], page_height: float) -> FoundSymbols:
+def find_symbols(lines: Sequence[Line], page_height: float,
+                 settings: StructureSettings = DEFAULT_STRUCTURE) -> FoundSymbols:
     """The symbol(s) printed in the top part of page 1: canonical, without a reissue star, and as printed."""
-    top = sorted((ln for ln in lines if ln.top < page_height * SYMBOL_ZONE_RATIO), key=lambda ln: (ln.top, ln.x0))
+    zone = page_height * settings.symbol_zone_ratio
+    top = sorted((ln for ln in lines if ln.top < zone), key=lambda ln: (ln.top, ln.x0))
     texts = []
     for ln in top:
         # The symbol's first letter is set large, apart from the rest: "S" + "/RES/2789 (2025)".
@@ -97,7 +83,7 @@ def find_symbols(lines: Sequence[Line], page_height: float) -> FoundSymbols:
                 for o in top
                 if o is not ln
                 and o.text.startswith("/")
-                and abs(o.x0 - ln.x1) < SYMBOL_LETTER_GAP
+                and abs(o.x0 - ln.x1) < settings.symbol_letter_gap
                 and o.top < ln.bottom
                 and ln.top < o.bottom
             ),
@@ -123,14 +109,14 @@ def find_symbols(lines: Sequence[Line], page_height: float) -> FoundSymbols:
     return FoundSymbols(None, [], None)
 
 
-def language_of(text: str) -> str | None:
+def language_of(text: str, settings: StructureSettings = DEFAULT_STRUCTURE) -> str | None:
     """ISO 639-1 code of a text, from its script and most frequent short words."""
     letters = "".join(filter(str.isalpha, text))
     if len(UNREADABLE_GLYPH.findall(text)) > len(letters):
         return None
     if letters:
         for code, rx in SCRIPTS:
-            if len(rx.findall(letters)) > SCRIPT_MAJORITY * len(letters):
+            if len(rx.findall(letters)) > settings.script_majority * len(letters):
                 return code
     words = re.findall(r"[a-zà-ÿ]+", text.lower())
     if not words:
@@ -165,25 +151,67 @@ def _split_sponsors(text: str) -> list[str]:
     return out
 
 
+def _set_alike(a: Line, b: Line, settings: StructureSettings) -> bool:
+    """Whether two lines are set alike, one under the other in one column: one name wrapped over lines."""
+    return (abs(a.size - b.size) < settings.body_size_tolerance and a.bold == b.bold
+            and abs(a.x0 - b.x0) <= settings.main_column_tolerance
+            and 0 <= b.top - a.bottom <= settings.name_line_gap_ratio * a.size)
+
+
+def _organ_lines(head: Sequence[Line], page_height: float, settings: StructureSettings) -> list[Line]:
+    """The issuing organ's name (§1.1, item 3): the large type next to "United Nations", under the symbol,
+    in the top part of page 1, with the lines set like it that carry it on (a long name, "Executive Board of
+    the United Nations Development Programme, …", wraps past that part of the page)."""
+    lines = sorted(head, key=lambda ln: (ln.top, ln.x0))
+    found = [
+        ln
+        for ln in lines
+        if ln.top < page_height * settings.organ_zone_ratio
+        and ln.size >= settings.organ_min_size
+        and not P.SYMBOL_LINE.match(_clean(ln.text))
+        and not P.ORGANIZATION_LINE.match(_clean(ln.text))
+        and len(_clean(ln.text)) >= settings.organ_min_chars
+    ]
+    if not found:
+        return []
+    for ln in lines:  # in reading order, so that a name's third line follows its second
+        if ln not in found and any(_set_alike(f, ln, settings) for f in found):
+            found.append(ln)
+    return sorted(found, key=lambda ln: (ln.top, ln.x0))
+
+
+def _column_body_lines(head: Sequence[Line], settings: StructureSettings) -> list[Line]:
+    """A body spelled out in the masthead's left column instead of an organ in large type (§1.1, item 8: a
+    conference or committee, then the place and dates of its session, then the agenda line): the bold lines,
+    set alike, right above the agenda line and the plain session, place or date lines before it."""
+    texts = [_clean(ln.text) for ln in head]
+    agenda = next((i for i, t in enumerate(texts) if P.AGENDA.match(t)), None)
+    if agenda is None:
+        return []
+    i = agenda - 1
+    while (i >= 0 and agenda - i <= settings.session_lines_max and not head[i].bold
+           and (P.SESSION.match(texts[i]) or P.DATE.search(texts[i]))):
+        i -= 1
+    if i < 0 or not head[i].bold or i == agenda - 1:
+        return []
+    found = [head[i]]
+    while i > 0 and _set_alike(head[i - 1], found[0], settings):
+        i -= 1
+        found.insert(0, head[i])
+    return found
+
+
 def read_masthead(
-    head: Sequence[Line], furniture: Sequence[Line], page_height: float, body_text: str
+    head: Sequence[Line], furniture: Sequence[Line], page_height: float, body_text: str,
+    settings: StructureSettings = DEFAULT_STRUCTURE,
 ) -> Metadata:
     """Metadata from the lines printed before the text and the first page's footer."""
     md = Metadata()
-    md.symbol, md.symbols, md.symbol_printed = find_symbols(head, page_height)
+    md.symbol, md.symbols, md.symbol_printed = find_symbols(head, page_height, settings)
     texts = [_clean(ln.text) for ln in head]
-    # Issuing body: the large type next to "United Nations", under the symbol.
-    body_lines = [
-        ln
-        for ln in head
-        if ln.top < page_height * ORGAN_ZONE_RATIO
-        and ln.size >= ORGAN_MIN_SIZE
-        and not P.SYMBOL_LINE.match(_clean(ln.text))
-        and not P.ORGANIZATION_LINE.match(_clean(ln.text))
-        and len(_clean(ln.text)) >= ORGAN_MIN_CHARS
-    ]
+    body_lines = _organ_lines(head, page_height, settings) or _column_body_lines(head, settings)
     if body_lines:
-        md.body = _clean(" ".join(ln.text for ln in sorted(body_lines, key=lambda ln: ln.top)))
+        md.body = _clean(" ".join(ln.text for ln in body_lines))
     else:
         for t in texts:
             if any(t == o for o in P.ORGANS):
@@ -196,13 +224,13 @@ def read_masthead(
                 value = m.group(1) or (texts[i + 1] if i + 1 < len(texts) else "")
                 md.distribution = value.strip().capitalize() if value else None
                 continue
-        if md.date is None and head[i].top < page_height * DATE_ZONE_RATIO and is_date(t):
+        if md.date is None and head[i].top < page_height * settings.date_zone_ratio and is_date(t):
             md.date = iso_date(t)
         m = P.ORIGINAL.match(t)
         if m and md.original_language is None:
             md.original_language = m.group(1).strip()
-        if (md.session is None and P.SESSION.match(t) and len(t) < SESSION_MAX_CHARS
-                and head[i].top > page_height * SESSION_MIN_TOP_RATIO):
+        if (md.session is None and P.SESSION.match(t) and len(t) < settings.session_max_chars
+                and head[i].top > page_height * settings.session_min_top_ratio):
             md.session = t
         m = P.AGENDA.match(t)
         if m and not md.agenda_items:
@@ -213,11 +241,12 @@ def read_masthead(
             md.job_number = m.group(1)
             if m.group(2) and md.language is None:
                 md.language = P.JOB_LANGUAGE.get(m.group(2))
-    md.language = language_of(body_text) or md.language
+    md.language = language_of(body_text, settings) or md.language
     return md
 
 
-def read_heading_block(blocks: Sequence[str], md: Metadata) -> tuple[Metadata, dict[str, int]]:
+def read_heading_block(blocks: Sequence[str], md: Metadata,
+                       settings: StructureSettings = DEFAULT_STRUCTURE) -> tuple[Metadata, dict[str, int]]:
     """Document type, number, title, sponsors and adoption from the heading blocks before the text.
 
     Returns `md` with what they give, and the index of the block that gave the title (key "title"), the
@@ -242,14 +271,14 @@ def read_heading_block(blocks: Sequence[str], md: Metadata) -> tuple[Metadata, d
         m = P.SUBMITTED_BY.match(t)
         if m:
             found["submitted_by"] = m.group(1).strip()
-            if P.DRAFT_DECISION.search(t[:SUBMISSION_KIND_CHARS]):
+            if P.DRAFT_DECISION.search(t[:settings.submission_kind_chars]):
                 dtype = dtype or "draft_decision"
-            elif P.DRAFT_RESOLUTION.search(t[:SUBMISSION_KIND_CHARS]):
+            elif P.DRAFT_RESOLUTION.search(t[:settings.submission_kind_chars]):
                 dtype = dtype or "draft_resolution"
             where["sponsor"] = i
             continue
         m = P.SPONSOR_LINE.match(t)
-        if m and not P.SUBMITTED_BY.match(t) and len(m.group(1)) < SPONSOR_LIST_MAX_CHARS:
+        if m and not P.SUBMITTED_BY.match(t) and len(m.group(1)) < settings.sponsor_list_max_chars:
             found["sponsors"] = _split_sponsors(m.group(1))
             dtype = dtype or ("draft_decision" if P.DRAFT_DECISION.search(t) else "draft_resolution")
             where["sponsor"] = i
