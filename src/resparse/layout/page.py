@@ -209,6 +209,10 @@ def split_page(page: PageChars, lines: list[Line], size: float, recurring: set[s
     sep = _separator_top(page, lines, size, continues)
     header_limit = HEADER_BAND_RATIO * page.height
     footer_limit = (1 - FOOTER_BAND_RATIO) * page.height
+    # A running header is set smaller than the text of its page (a short document's body size may be that
+    # of a long sponsor list instead: its text's own lines at the top of a page are not furniture).
+    text_lines = [ln for ln in lines if header_limit <= ln.top <= footer_limit]
+    page_size = min(size, body_size(text_lines)) if text_lines else size
     for line in lines:
         text = " ".join(line.text.split())
         in_header = line.top < header_limit
@@ -219,7 +223,7 @@ def split_page(page: PageChars, lines: list[Line], size: float, recurring: set[s
             SEPARATOR_TEXT.match(text.replace(" ", ""))
             or in_header
             and page.number > 1
-            and (is_furniture_text(text) or text in recurring or small)
+            and (is_furniture_text(text) or text in recurring or line.size < page_size * FURNITURE_SIZE_RATIO)
             or in_footer
             and (is_furniture_text(text) or PAGE_NUMBER.match(text))
         ):
