@@ -119,11 +119,11 @@ LINE_PITCH_RATIO = 1.2  # single spacing
 
 
 def text_block(*lines: str, lead: str | None = None, bold: bool = False, size: float = BODY_SIZE, page: int = 1,
-               top: float = 100.0) -> TextBlock:
+               top: float = 100.0, x0: float = 72.0) -> TextBlock:
     """A body block of `lines` (one string a line), joined as the pipeline joins it.
 
     `{3}` in a line is a superscript footnote marker 3; `lead` is the words that open the first line (after
-    its label, if any) in italics. Lines follow each other at single spacing from `top` on `page`.
+    its label, if any) in italics. Lines follow each other at single spacing from `top` on `page`, from `x0`.
     """
     out = []
     for i, text in enumerate(lines):
@@ -139,7 +139,7 @@ def text_block(*lines: str, lead: str | None = None, bold: bool = False, size: f
             spans[:1] = [s for s in (Span(first.text[:at], bold=bold), Span(lead, italic=True, bold=bold),
                                      Span(first.text[at + len(lead):], bold=bold)) if s.text]
         y = top + i * size * LINE_PITCH_RATIO
-        out.append(Line(spans, x0=72.0, x1=500.0, top=y, bottom=y + size, size=size, page=page))
+        out.append(Line(spans, x0=x0, x1=500.0, top=y, bottom=y + size, size=size, page=page))
     return join_blocks([TextBlock(out)], set())[0]
 
 

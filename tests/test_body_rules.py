@@ -345,6 +345,27 @@ def test_a_list_inside_an_item_nests_under_it(labels, rule):
     assert rules(result) == ["numbered-paragraph", "item", rule, rule, "item"]
 
 
+def test_a_numbered_list_indented_under_a_paragraph_that_ends_with_a_colon_is_its_items():
+    # §3.5: "… on the steps taken towards the following:" sets out "1.", "2." indented past its first line;
+    # the next paragraph number after the list ends it.
+    seven = text_block("7. Invites the parties to report on the steps taken towards the following:", x0=147.0)
+    result = read(text_block("6. Decides to act;", x0=147.0), seven,
+                  text_block("1. The final status of the area;", x0=171.0),
+                  text_block("2. The joint committee's decisions;", x0=171.0),
+                  text_block("8. Urges continued progress;", x0=147.0))
+    assert [(u.number, [i.number for i in u.items]) for u in result.operative] == [
+        ("6", []), ("7", ["1", "2"]), ("8", [])]
+    assert rules(result) == ["numbered-paragraph", "numbered-paragraph", "numbered-item", "numbered-item",
+                             "numbered-paragraph"]
+
+
+def test_a_number_one_at_the_paragraphs_own_indent_is_a_paragraph_not_an_item():
+    # Without the indent a "1." after a colon opens numbered paragraphs of their own (a text set out after it).
+    result = read(text_block("7. Adopts the rules set out below:", x0=147.0),
+                  text_block("1. The Committee shall meet each year;", x0=147.0))
+    assert [(u.number, u.items) for u in result.operative] == [("7", []), ("1", [])]
+
+
 def test_numbered_item_not_after_an_item_that_closes_with_a_semicolon():
     context = [text_block("1. Requests the Panel:", lead="Requests"), text_block("(a) To report;")]
     assert rule_after(context, text_block("2. Decides to act;")) == "numbered-paragraph"

@@ -31,13 +31,13 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "samples").glob("*.pdf"))
 CORPUS_FOLDERS = ("pdf", "extra", "word/pdf")
 
-# Files on which the engines still disagree, and why. Both readings are wrong in the same places; the
-# fix belongs to the work on the six languages (Arabic shaping, fonts without a character map).
+# Files on which the engines still disagree, and why.
 KNOWN_DIFFERENCES = {
-    "extra/A_AC.292_2025_INF_5.pdf": "Arabic: word gaps between glyph runs drawn right to left",
-    "extra/A_AC.292_2025_INF_5_Rev.1.pdf": "Arabic: word gaps between glyph runs drawn right to left",
+    "extra/A_AC.292_2025_INF_5.pdf": "Arabic set glyph by glyph: vowel signs and ligatures PDFium reports apart, "
+                                     "advances of its own",
+    "extra/A_AC.292_2025_INF_5_Rev.1.pdf": "Arabic set glyph by glyph: vowel signs and ligatures PDFium reports "
+                                           "apart, advances of its own",
     "extra/BBNJ_Agreement_2023_ru.pdf": "a font without a character map: which glyphs each engine can name",
-    "extra/BBNJ_Agreement_2023_ar.pdf": "a font without a character map: which glyphs each engine can name",
 }
 
 

@@ -94,6 +94,8 @@ class StructureSettings:
     title_size_ratio: float = _setting(
         1.08, RATIO, "a bold block this much larger than body text is the title of an annex or adopted text")
     lead_min_chars: int = _setting(3, COUNT, "a lead phrase is at least a word: an italic letter is not one")
+    nested_list_indent_min: float = _setting(
+        6.0, POINTS, "a numbered list set out in a paragraph is indented at least this past its first line")
 
     def __post_init__(self) -> None:
         _check(self)

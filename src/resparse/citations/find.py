@@ -391,7 +391,7 @@ class _Finder:
             for key in ("symbols", "volumes"):
                 if key in fields:
                     fields[key] = tuple(fields[key])
-            if origin is not None:
+            if origin is not None and (origin.repeats or origin.kind != "ibid"):  # an Ibid. of an unknown one: none
                 fields["repeats"] = origin.repeats or origin.kind
             if m["volume"]:
                 fields["volume"] = m["volume"]

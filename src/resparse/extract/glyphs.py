@@ -3,7 +3,9 @@
 - Fake bold: old PDF writers draw a glyph two or more times at almost the same place; one copy is kept.
 - Broken ToUnicode maps: a font that maps two glyphs to one letter gets the missing letter back.
 - Unmapped glyphs: a glyph whose font says no character for it is U+FFFD, whatever the engine would guess.
-- Spaces are not glyphs: the layout measures the gaps between glyphs, whatever a writer put there.
+- Spaces are not glyphs: the layout measures the gaps between glyphs, whatever a writer put there; a run
+  only notes that a space character was drawn before it (`Char.space_before`), which the layout needs where
+  gaps are no word spaces (between Chinese characters).
 - Glyphs set together (one font and size, one baseline, no gap) travel as one run.
 - Turned text is left out: a glyph not written left to right on a horizontal baseline (a margin label set
   vertically beside a landscape table, a stamp) is no part of the text; see `is_upright`.
@@ -12,7 +14,9 @@
 
 from __future__ import annotations
 
+import functools
 import math
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -20,7 +24,7 @@ from operator import itemgetter
 
 import numpy as np
 
-from ..model.text import Char
+from ..model.text import RTL_SCRIPT, Char
 
 # Glyphs drawn twice at (almost) the same place to fake bold: tolerance in points, on both axes.
 DUPLICATE_GLYPH_TOLERANCE = 1.0
@@ -36,6 +40,11 @@ UNMAPPED_GLYPH = "\ufffd"
 SAME_BASELINE = 0.01
 # Glyphs of one run closer than this share of their size (either way) are set together, as one word's letters.
 RUN_JOIN_GAP = 0.05
+# A mark drawn next to a letter stands within this many sizes of it (its origin is offset to sit over the letter).
+MARK_REACH = 0.5
+# Where the pen stands when a mark is drawn apart: this many sizes left of its right-to-left letter's advance
+# (right of a left-to-right one's), as Arabic fonts position their marks (Noto Naskh, Amiri).
+MARK_SHIFT = 0.1
 # Largest share of the glyph's width (height) that its baseline (vertical axis) may rise by: about 0.6°.
 UPRIGHT_MAX_SLANT = 0.01
 
@@ -119,28 +128,133 @@ def glyph_runs(glyphs: Glyphs) -> list[Char]:
     if copy.any():
         keep = ~copy
         text, x0, x1, base, run = text[keep], x0[keep], x1[keep], base[keep], run[keep]
+    mark = is_mark(text)
     kerned = ((run[1:] == run[:-1]) & (np.abs(base[:-1] - base[1:]) < SAME_BASELINE)
               & (x0[:-1] < x0[1:]) & (x0[1:] < x1[:-1]))
+    if mark.any():  # a mark does not advance: it is no kerning of the glyphs around it
+        kerned &= ~mark[1:] & ~mark[:-1]
     x1 = np.concatenate((np.where(kerned, x0[1:], x1[:-1]), x1[-1:]))
     glyph = ~np.char.isspace(text)
-    text, x0, x1, base, run = text[glyph], x0[glyph], x1[glyph], base[glyph], run[glyph]
+    spaced = np.concatenate(([False], ~glyph[:-1]))[glyph]  # drawn right after a space character
+    text, x0, x1, base, run, mark = text[glyph], x0[glyph], x1[glyph], base[glyph], run[glyph], mark[glyph]
     if not len(x0):
         return []
     sizes = np.array([r[1] for r in g.runs], dtype=float)[run]
     face_index: dict[tuple[str, float], int] = {}
     face = np.array([face_index.setdefault(r[:2], len(face_index)) for r in g.runs], dtype=np.intp)[run]
+    if mark.any():  # marks (Arabic vowels, a combining accent) go with the glyphs they are set on
+        order = _marks_by_letters(text, mark, x0, x1, base, face, sizes)
+        text, x0, x1, base, run, mark = text[order], x0[order], x1[order], base[order], run[order], mark[order]
+        spaced = spaced[order]
+        sizes, face = sizes[order], face[order]
     joined = ((base[1:] == base[:-1]) & (face[1:] == face[:-1])
               & (np.abs(x0[1:] - x1[:-1]) <= RUN_JOIN_GAP * sizes[1:]))
+    if mark.any():
+        joined, base = _join_marks(joined, mark, x0, x1, base, face, sizes)
     starts = np.flatnonzero(np.concatenate(([True], ~joined)))
     ends = np.append(starts[1:], len(x0))
     texts = text.tolist()
     x0s, x1s, bases = x0[starts].tolist(), x1[ends - 1].tolist(), base[starts].tolist()
-    first_runs = run[starts].tolist()
+    if mark.any():  # a run that opens with a mark (set on the letter after it) starts where that letter does
+        x0s = np.minimum.reduceat(x0, starts).tolist()
+    first_runs, after_space = run[starts].tolist(), spaced[starts].tolist()
     out = []
     for k, (s, e) in enumerate(zip(starts.tolist(), ends.tolist(), strict=True)):
         font, size, bold, italic = g.runs[first_runs[k]]
-        out.append(Char("".join(texts[s:e]), x0s[k], x1s[k], bases[k] - size, bases[k], size, font, bold, italic))
+        out.append(Char("".join(texts[s:e]), x0s[k], x1s[k], bases[k] - size, bases[k], size, font, bold, italic,
+                        after_space[k]))
     return out
+
+
+def _marks_by_letters(text: np.ndarray, mark: np.ndarray, x0: np.ndarray, x1: np.ndarray, base: np.ndarray,
+                      face: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """The order of the glyphs with each mark drawn away from its letter (an engine may report a positioned
+    mark apart, with the other glyphs of its text object) put beside that letter, where a writer draws it:
+    after a left-to-right letter, before a right-to-left one (drawn from the left, the mark is then read after
+    its letter). A mark drawn next to a letter on that side, within `MARK_REACH` sizes, is beside it already.
+    Otherwise its letter is the one, in its font and within a size of its baseline, whose advance holds the
+    mark's origin once shifted by `MARK_SHIFT` sizes towards where the pen stands when the mark is drawn (the
+    letter's left edge in right-to-left text, its right edge in left-to-right text)."""
+    n = len(mark)
+    key = np.arange(n, dtype=float)
+    rtl = np.array([RTL_SCRIPT.match(t) is not None for t in text.tolist()]) & ~mark
+    letter = ~mark
+    shift = np.where(rtl, -MARK_SHIFT, MARK_SHIFT) * sizes
+    for i in np.flatnonzero(mark).tolist():
+        reach = MARK_REACH * sizes[i]
+        beside = [j for j in (i - 1, i + 1) if 0 <= j < n and letter[j] and (j > i) == rtl[j]
+                  and face[j] == face[i] and abs(base[j] - base[i]) <= sizes[i]
+                  and x0[j] - reach <= x0[i] <= x1[j] + reach]
+        if beside:
+            continue
+        under = np.flatnonzero(letter & (face == face[i]) & (np.abs(base - base[i]) <= sizes[i])
+                               & (x0 + shift <= x0[i]) & (x0[i] < x1 + shift))
+        if not len(under):
+            continue
+        j = int(under[np.argmin(np.abs(base[under] - base[i]))])
+        step = 0.5 + 0.001 * (i / n)  # marks on one letter keep their order
+        key[i] = j - step if rtl[j] else j + step
+    return np.argsort(key, kind="stable")
+
+
+def _join_marks(joined: np.ndarray, mark: np.ndarray, x0: np.ndarray, x1: np.ndarray, base: np.ndarray,
+                face: np.ndarray, sizes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """`joined` (whether each glyph carries on the run of the one before) with combining marks kept in the
+    run of the letter they are set on. A mark is placed over its letter, raised or lowered, without advancing,
+    and drawn after it (left-to-right text) or before it (right-to-left text, drawn from the left): it goes
+    with the glyph before it when it stands over that one, else with the glyph after it when it stands over
+    that one; a glyph after a mark that went with the glyph before carries on the run as if the mark were
+    not there. Also returns the baselines, a mark's that of its letter."""
+    n = len(mark)
+    index = np.arange(n)
+    tolerance = RUN_JOIN_GAP * sizes
+    before = np.maximum.accumulate(np.where(mark, -1, index))  # the last glyph up to here that is no mark
+    after = np.minimum.accumulate(np.where(mark, n, index)[::-1])[::-1]  # the next one from here
+    b, a = np.maximum(before, 0), np.minimum(after, n - 1)  # (valid where before >= 0, after < n)
+
+    def over(k: np.ndarray, valid: np.ndarray) -> np.ndarray:
+        return (valid & (face == face[k]) & (np.abs(base - base[k]) <= sizes)
+                & (x0 >= x0[k] - tolerance) & (x0 <= x1[k] + tolerance))
+
+    prev_letter = np.concatenate(([-1], before[:-1]))
+    pb = np.maximum(prev_letter, 0)
+    over_prev = mark & over(pb, prev_letter >= 0)
+    over_next = mark & ~over_prev & over(a, after < n)
+    # A mark set on the next letter joins the run before it when that letter carries on from the letter before.
+    across = (over_next & (prev_letter >= 0) & (face[a] == face[pb]) & (base[a] == base[pb])
+              & (np.abs(x0[a] - x1[pb]) <= tolerance[a]))
+    out = np.where(mark[1:], over_prev[1:] | (over_next[1:] & (over_next[:-1] | across[1:])), joined)
+    # The glyph after a mark: joined to a mark set on it, or to the run it carried on from the letter before.
+    follows_mark = ~mark[1:] & mark[:-1]
+    carry = ((face[1:] == face[b[:-1]]) & (base[1:] == base[b[:-1]])
+             & (np.abs(x0[1:] - x1[b[:-1]]) <= tolerance[1:]) & (before[:-1] >= 0) & over_prev[:-1])
+    base = np.where(over_prev, base[pb], np.where(over_next, base[a], base))
+    return np.where(follows_mark, over_next[:-1] | carry, out), base
+
+
+# Below this code point no character is a combining mark (ASCII, Latin-1, Latin Extended, IPA, modifiers).
+FIRST_MARK = 0x0300
+
+
+@functools.lru_cache(maxsize=8192)
+def _is_mark_code(code: int) -> bool:
+    return unicodedata.category(chr(code)) == "Mn"
+
+
+def is_mark(text: np.ndarray) -> np.ndarray:
+    """Whether each glyph's text (a str column) begins with a non-spacing (combining) mark. Latin text costs
+    one comparison; other scripts a look-up per distinct character."""
+    if not len(text):
+        return np.zeros(0, dtype=bool)
+    if text.dtype.itemsize == 4:  # one character each: its code, without a Python step per glyph
+        codes = text.view(np.uint32)
+    else:
+        codes = np.array([ord(t[0]) if t else 0 for t in text.tolist()], dtype=np.uint32)
+    high = codes >= FIRST_MARK
+    if not high.any():
+        return high
+    marks = [c for c in np.unique(codes[high]).tolist() if _is_mark_code(c)]
+    return np.isin(codes, marks) if marks else np.zeros(len(codes), dtype=bool)
 
 
 def chars_from_glyphs(glyphs: Glyphs) -> list[Char]:

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 import numpy as np
 
 from ..errors import Corrupt, Encrypted, TooLarge
-from ..model.text import Char, PageChars, Rule
+from ..model.text import RTL_SCRIPT, Char, PageChars, Rule
 from .glyphs import (
     UNMAPPED_GLYPH,
     Glyphs,
@@ -28,6 +28,7 @@ from .glyphs import (
     chars_from_glyphs,
     is_bold,
     is_italic,
+    is_mark,
     is_upright,
 )
 from .pdf import RULE_MAX_THICKNESS, check_header, describe_exception
@@ -45,6 +46,9 @@ AXIS_TOLERANCE = 0.01
 # PDFium reports a hyphen that ends a line (hyphen-minus or soft hyphen) as one of these (U+0002 glyph by glyph,
 # U+FFFE in the page's text).
 PDFIUM_HYPHEN_CODES = (0x02, 0xFFFE)
+# Glyphs of one text object whose origins are closer than this (points) are drawn at one place: the letters of a
+# ligature (Arabic lam-alef), a mark on its letter.
+SAME_ORIGIN_TOLERANCE = 0.5
 
 
 class PdfiumEngine:
@@ -172,6 +176,8 @@ class _PerGlyphCalls:
         self.page_object = declare(R.FPDFPage_GetObject, vp, vp, i)
         self.object_type = declare(R.FPDFPageObj_GetType, i, vp)
         self.form_object = declare(R.FPDFFormObj_GetObject, vp, vp, ctypes.c_ulong)
+        self.loose_box = declare(R.FPDFText_GetLooseCharBox, i, vp, i, vp)
+        self.is_generated = declare(R.FPDFText_IsGenerated, i, vp, i)
 
 
 @functools.cache
@@ -212,8 +218,15 @@ def _read_chars(page, left: float, top: float) -> list[Char]:
         index = np.flatnonzero(kept)
         collections.deque(map(get_origin, itertools.repeat(tpa, len(index)), index.tolist(),
                               (bx + step * index).tolist(), (by + step * index).tolist()), maxlen=0)
-        return chars_from_glyphs(_glyphs(R, tpa, fast, codes, np.frombuffer(xs), np.frombuffer(ys),
-                                         segment_starts, segment_styles, left, top))
+        xs_, ys_ = np.frombuffer(xs), np.frombuffer(ys)
+        order, advances = _drawing_order(fast, tpa, codes, xs_, segment_starts, segment_styles)
+        # PDFium also puts spaces of its own into a text object, where it sees a gap: no glyph of the page.
+        spaces = np.flatnonzero(codes == ord(" "))
+        generated = np.fromiter(map(fast.is_generated, itertools.repeat(tpa, len(spaces)), spaces.tolist()),
+                                dtype=bool, count=len(spaces))
+        inferred = spaces[generated].tolist()
+        return chars_from_glyphs(_glyphs(R, tpa, fast, codes, xs_, ys_, segment_starts, segment_styles, left, top,
+                                         order, advances, inferred))
     finally:
         textpage.close()
 
@@ -229,9 +242,53 @@ def _char_codes(R, tp, n: int) -> np.ndarray:  # noqa: N803
     return units.astype(np.uint32)
 
 
+def _drawing_order(fast: _PerGlyphCalls, tpa: int, codes: np.ndarray, xs: np.ndarray, segment_starts: list[int],
+                   segment_styles: list) -> tuple[np.ndarray | None, dict[int, float]]:
+    """Where PDFium has reordered the glyphs of a text object holding right-to-left script, the order in which
+    they were drawn, and their advances (None and {} on a page without such script: the common case, one test).
+
+    PDFium gives the characters of such an object in its guess at logical order (reversed runs, two glyphs of a
+    ligature swapped), while pdfminer, like the page, gives them as drawn: left to right, each glyph advancing
+    from its origin. The drawing order is restored (origins left to right; glyphs at one place, a ligature's
+    letters and a mark with its letter, in the reverse of PDFium's order), so that every engine reports the
+    same glyphs and the layout orders them once, from the page's geometry (`layout.bidi`). The advance of such
+    a glyph is read from its loose box: the width PDFium's font reports for a character is that of one glyph
+    for it, and a shaped script has several (initial, medial, final forms).
+    """
+    rtl = codes.astype(np.uint32).view("U1")
+    if not RTL_SCRIPT.search("".join(rtl.tolist())):
+        return None, {}
+    order = np.arange(len(codes))
+    advances: dict[int, float] = {}
+    box = (ctypes.c_float * 4)()  # FS_RECTF: left, top, right, bottom
+    bounds = [*segment_starts, len(codes)]
+    for k, style in enumerate(segment_styles):
+        s, e = bounds[k], bounds[k + 1]
+        if style is None or not RTL_SCRIPT.search("".join(rtl[s:e].tolist())):
+            continue
+        x = xs[s:e]
+        mark = is_mark(rtl[s:e])
+        if mark.any():  # a mark follows its letter in PDFium's order, and is drawn just before it
+            x = x[np.maximum.accumulate(np.where(mark, 0, np.arange(e - s)))]
+        by_x = np.argsort(x, kind="stable")
+        # Glyphs whose origins follow each other within the tolerance stand at one place (a ligature's letters,
+        # marks): PDFium reversed them; the rest go by origin.
+        place = np.empty(e - s, dtype=np.intp)
+        place[by_x] = np.cumsum(np.concatenate(([0], np.diff(x[by_x]) > SAME_ORIGIN_TOLERANCE)))
+        order[s:e] = s + np.lexsort((-np.arange(e - s), place))
+        for i in range(s, e):
+            if fast.loose_box(tpa, i, ctypes.addressof(box)):
+                advances[i] = max(0.0, box[2] - xs[i])
+    return order, advances
+
+
 def _glyphs(R, tpa: int, fast: _PerGlyphCalls, codes: np.ndarray, xs: np.ndarray, ys: np.ndarray,  # noqa: N803
-            segment_starts: list[int], segment_styles: list, left: float, top: float) -> Glyphs:
-    """The glyph columns from what `_read_chars` gathered: per glyph its style's run, advance and character."""
+            segment_starts: list[int], segment_styles: list, left: float, top: float,
+            order: np.ndarray | None = None, advances: dict[int, float] | None = None,
+            inferred: list[int] | None = None) -> Glyphs:
+    """The glyph columns from what `_read_chars` gathered: per glyph its style's run, advance and character,
+    in drawing order (`order`, see `_drawing_order`), with the `advances` measured glyph by glyph, without the
+    spaces PDFium `inferred`."""
     lengths = np.diff(np.append(segment_starts, len(codes)))
     style_ids: dict[int, int] = {}
     styles: list[_RunStyle] = []
@@ -241,7 +298,9 @@ def _glyphs(R, tpa: int, fast: _PerGlyphCalls, codes: np.ndarray, xs: np.ndarray
             styles.append(st)
     per_segment = np.array([style_ids[id(st)] if st is not None else -1 for st in segment_styles], dtype=np.intp)
     style_of = np.repeat(per_segment, lengths)
-    index = np.flatnonzero(style_of >= 0)
+    if inferred:
+        style_of[inferred] = -1
+    index = np.flatnonzero(style_of >= 0) if order is None else order[style_of[order] >= 0]
     style_of, codes = style_of[index], codes[index]
     codes = np.where(np.isin(codes, PDFIUM_HYPHEN_CODES), ord("-"), codes)
     # The advance and the character map are read once per style and character: PDFium reports a glyph it has
@@ -258,8 +317,12 @@ def _glyphs(R, tpa: int, fast: _PerGlyphCalls, codes: np.ndarray, xs: np.ndarray
     codes = np.where(unmapped[inverse], ord(UNMAPPED_GLYPH), codes)
     run_index: dict[tuple, int] = {}
     run_of_style = np.array([run_index.setdefault(st.run, len(run_index)) for st in styles], dtype=np.intp)
+    width = widths[inverse]
+    if advances:
+        measured = np.array([advances.get(i, -1.0) for i in index.tolist()])
+        width = np.where(measured >= 0, measured, width)
     x0 = xs[index] - left
-    return Glyphs(text=codes.astype(np.uint32).view("U1"), x0=x0, x1=x0 + widths[inverse],
+    return Glyphs(text=codes.astype(np.uint32).view("U1"), x0=x0, x1=x0 + width,
                   baseline=top - ys[index], run=run_of_style[style_of], runs=tuple(run_index))
 
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from ..errors import Corrupt, Encrypted, TooLarge
-from ..model.text import PageChars, Rule
+from ..model.text import RTL_SCRIPT, PageChars, Rule
 from .glyphs import (
     UNMAPPED_GLYPH,
     Glyphs,
@@ -108,6 +108,10 @@ def _page_chars(page, number: int, objects: tuple[list[dict], list[dict], dict[s
             continue
         if CID_TEXT.fullmatch(text):  # pdfminer's name for a glyph it has no character for
             text = UNMAPPED_GLYPH
+        elif len(text) > 1 and RTL_SCRIPT.search(text):
+            # A right-to-left ligature ("لم") drawn as one glyph: its letters as they stand on the page, right
+            # to left, as PDFium gives them, for the layout to read them back in order (`layout.bidi`).
+            text = text[::-1]
         fontname, exact_size = c.get("fontname") or "", float(c.get("size") or 0)
         size = round(exact_size, 2)
         # pdfminer puts a glyph's box bottom at the font's descent line; the baseline is what we report.

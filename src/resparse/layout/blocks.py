@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from ..model.text import Line, Page
+from ..model.text import Line, Page, is_cjk
 from .lines import marker_texts
 
 # Space between two lines beyond the document's usual line pitch (scaled to their size, see `Pitch`), above
@@ -38,10 +38,19 @@ SHORT_LAST_LINE_SLACK = 15.0
 # A line starts further right than the block's wrapped lines by at least this (points): an indent.
 INDENT_MIN = 6.0
 # Leading labels that open a new block even without extra space before them.
-LABEL_START = re.compile(r"^(?:\d{1,3}\.|\((?:[a-z]{1,2}|[ivxlc]{1,6})\)|[a-z]\)|[•●▪])\s")
+# Arabic numbers its paragraphs "1 - " and its items with letters, "(أ)" (un-conventions §7), at times set solid
+# with the text ("10 -يطلب", "(س)تعزيز").
+LABEL_START = re.compile(r"^(?:(?:\d{1,3}\.|\((?:[a-z]{1,2}|[ivxlc]{1,6})\)|[a-z]\)|[•●▪]|\([\u0621-\u064a]{1,2}\))\s"
+                         r"|(?:\d{1,3}\s?-|\([\u0621-\u064a]{1,2}\))\s?(?=[\u0600-\u06ff]))")
+# What ends a paragraph, or a clause that ends a paragraph (a preambular ","), in the scripts of the six
+# languages: Latin and Cyrillic, Arabic (؛ ،), Chinese full-width forms (。 ； ： ，).
+PARAGRAPH_END = (".", ";", ":", "؛", "。", "；", "：")
+CLAUSE_END = (*PARAGRAPH_END, ",", "،", "，")
 # The letters of words that hyphenate: Latin, Greek and Cyrillic scripts (not Chinese, not Arabic).
 WORD_LETTERS = r"A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff"
 LINE_END_HYPHEN = re.compile(rf"([{WORD_LETTERS}]+)[-\u2010\u2011]$")
+# Dashes and ellipses that Chinese sets between its characters (the dash "——" is two em dashes).
+CJK_DASHES = "\u2014\u2015\u2026\u22ef"
 # Longest word (with its hyphen) looked for at a line end.
 HYPHENATED_WORD_MAX = 80
 WORD_START = re.compile(rf"^([{WORD_LETTERS}]+)")
@@ -172,7 +181,7 @@ def _starts_new_block(prev: Line, line: Line, margin: float, right: float, pitch
         and (abs(prev.x0 - margin) <= INDENT_MIN / 2 or abs(prev.x0 - line.x0) <= INDENT_MIN / 2)
         and not line.bold
         and prev.x1 < right - SHORT_LAST_LINE_SLACK
-        and prev.text.rstrip().rstrip("”’\")").endswith((".", ";", ":", ","))
+        and prev.text.rstrip().rstrip("”’\")").endswith(CLAUSE_END)
     ):
         # A first-line indent after a line that closes a paragraph (a wrapped last line at the margin, or a
         # paragraph of one line at the same indent: "The Security Council," above "Recalling …"): a new one.
@@ -184,46 +193,94 @@ def _starts_new_block(prev: Line, line: Line, margin: float, right: float, pitch
     return bool(LABEL_START.match(line.text) and line.x0 > margin + INDENT_MIN)
 
 
+def reading_frame(lines: Sequence[Line]) -> dict[int, Line]:
+    """Each line (by identity) as the block rules see it: as printed on a page set left to right, mirrored on
+    a page set right to left (most of its lines `rtl`), so that its `x0` is where its text starts (Arabic is
+    aligned right, its first-line indent and its labels stand at the right) and its `x1` where it ends."""
+    if not any(ln.rtl for ln in lines):
+        return {id(ln): ln for ln in lines}
+    return {id(ln): replace(ln, x0=-ln.x1, x1=-ln.x0) if rtl else ln
+            for group in _pages(lines) for rtl in (_set_rtl(group),) for ln in group}
+
+
+def _pages(lines: Sequence[Line]) -> list[list[Line]]:
+    by_page: dict[int, list[Line]] = {}
+    for ln in lines:
+        by_page.setdefault(ln.page, []).append(ln)
+    return list(by_page.values())
+
+
+def _set_rtl(lines: Sequence[Line]) -> bool:
+    """Whether a page's lines are set right to left: most of them are."""
+    return 2 * sum(ln.rtl for ln in lines) > len(lines)
+
+
 def build_blocks(pages: Sequence[Page]) -> list[TextBlock]:
     """All body lines of the document grouped into blocks, in reading order."""
     blocks: list[TextBlock] = []
+    frame = reading_frame([ln for page in pages for ln in page.body])
+
+    def start(ln: Line) -> float:
+        return frame[id(ln)].x0
+
     # The document's line pitch, over all pages (a page of one-line items has no wrapped lines).
     ordered: list[Line] = []
     for page in pages:
-        ordered += sorted(page.body, key=lambda ln: (round(ln.bottom), ln.x0))
+        ordered += sorted(page.body, key=lambda ln: (round(ln.bottom), start(ln)))
     pitch = line_pitches(ordered)
     for page in pages:
-        lines = sorted(page.body, key=lambda ln: (round(ln.bottom, 0), ln.x0))
+        lines = sorted(page.body, key=lambda ln: (round(ln.bottom, 0), start(ln)))
         if not lines:
             continue
-        margin = text_margin(lines)
-        right = text_right(lines)
+        seen = [frame[id(ln)] for ln in lines]
+        margin = text_margin(seen)
+        right = text_right(seen)
         current = [lines[0]]
         page_blocks: list[TextBlock] = []
-        for prev, line in zip(lines, lines[1:], strict=False):
-            if _starts_new_block(prev, line, margin, right, pitch):
+        for k in range(1, len(lines)):
+            if _starts_new_block(seen[k - 1], seen[k], margin, right, pitch):
                 page_blocks.append(TextBlock(current))
-                current = [line]
+                current = [lines[k]]
             else:
-                current.append(line)
+                current.append(lines[k])
         page_blocks.append(TextBlock(current))
         if blocks and page_blocks:
-            page_blocks[0].continues = _continues(blocks[-1], page_blocks[0], margin)
+            ragged = frame[id(lines[0])] is not lines[0] and not _aligned_at_start(seen)
+            page_blocks[0].continues = _continues(blocks[-1], page_blocks[0], margin, frame, ragged)
         blocks.extend(page_blocks)
     return merge_continuations(blocks)
 
 
-def _continues(before: TextBlock, after: TextBlock, margin: float) -> bool:
-    """Whether the first block of a page carries on the last block of the previous page."""
-    last, first = before.lines[-1], after.first
+def _aligned_at_start(seen: Sequence[Line]) -> bool:
+    """Whether as many of a page's lines (as the block rules see them) share their start as their end, within a
+    point: not so for right-to-left text set flush left, ragged where its lines start."""
+    def shared(edges: list[float]) -> int:
+        counts: dict[int, int] = {}
+        for e in edges:
+            counts[round(e)] = counts.get(round(e), 0) + 1
+        return max((counts.get(k - 1, 0) + n + counts.get(k + 1, 0) for k, n in counts.items()), default=0)
+
+    return shared([ln.x0 for ln in seen]) >= shared([ln.x1 for ln in seen])
+
+
+def _continues(before: TextBlock, after: TextBlock, margin: float, frame: dict[int, Line] | None = None,
+               ragged: bool = False) -> bool:
+    """Whether the first block of a page carries on the last block of the previous page (`ragged`: the page's
+    lines start ragged, so that where the first one starts tells nothing)."""
+    def seen(ln: Line) -> Line:
+        return frame[id(ln)] if frame is not None else ln
+
+    last, first = before.lines[-1], seen(after.first)
     if first.bold != last.bold or abs(first.size - last.size) > SIZE_CHANGE or LABEL_START.match(first.text):
         return False
-    if len(before.lines) == 1 and before.x0 > margin + INDENT_MIN and abs(first.x0 - before.x0) <= INDENT_MIN / 2:
+    start = seen(before.first).x0
+    if len(before.lines) == 1 and start > margin + INDENT_MIN and abs(first.x0 - start) <= INDENT_MIN / 2:
         return False  # a paragraph of one line at the first-line indent, and the next paragraph's first line
-    wrapped = [ln.x0 for ln in before.lines[1:]] or [before.x0]
-    at_margin = abs(first.x0 - min(wrapped)) <= INDENT_MIN / 2
+    wrapped = [seen(ln).x0 for ln in before.lines[1:]] or [start]
+    at_margin = ragged or abs(first.x0 - min(wrapped)) <= INDENT_MIN / 2
     ends = last.text.rstrip('”’")] ')
-    open_end = not ends.endswith((".", ";", ":")) or first.text[:1].islower()
+    # Where the start tells nothing, a clause's comma ending the page ends a paragraph too (a preambular one).
+    open_end = not ends.endswith(CLAUSE_END if ragged else PARAGRAPH_END) or first.text[:1].islower()
     return at_margin and open_end
 
 
@@ -267,6 +324,8 @@ def join_lines(lines: Sequence[Line], vocabulary: set[str] | None = None) -> tup
                 text = prev_text  # URLs and paths broken at a line end
             elif NUMBER_RANGE_BREAK.search(prev_text[-2:]) and nxt[:1].isdigit():
                 text = prev_text  # a range of numbers broken after its dash ("2011–" / "2020")
+            elif is_cjk(prev_text.rstrip(CJK_DASHES)[-1:]) or is_cjk(nxt.lstrip(CJK_DASHES)[:1]):
+                text = prev_text  # Chinese breaks lines anywhere (inside its dash "——" too), with no word spaces
             else:
                 text = prev_text + " "
         for span in line.spans:

@@ -8,9 +8,11 @@ glyphs next to body text become `marker` spans: the superscript footnote referen
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 
-from ..model.text import Char, Line, PageChars, Span
+from ..model.text import CJK_SCRIPT, RTL_SCRIPT, Char, Line, PageChars, Span, is_cjk
+from .bidi import line_is_rtl, orient_pairs, strong_counts, visual_to_logical
 
 # Two characters share a line when their baselines differ by at most this share of the larger
 # font size. A superscript marker is raised ~1/3 of the body size, which must stay inside it;
@@ -24,6 +26,10 @@ SAME_LINE_TOLERANCE_RATIO = 0.25
 FRAGMENT_GAP_RATIO = 4.5
 # A gap wider than this share of the font size between two glyphs is a word space.
 WORD_GAP_RATIO = 0.17
+# Beside a Chinese character a gap is no word space (Chinese puts none; a writer spaces Latin text and digits
+# from it, up to ~0.4 of the size, and justifies lines by spacing characters), but a gap wider than this share
+# of the size is a tab: a paragraph's number and its text ("1.<tab>赞赏").
+CJK_TAB_GAP_RATIO = 0.5
 # A glyph is a superscript marker when smaller than this share of the line's body size ...
 MARKER_SIZE_RATIO = 0.82
 # ... and its baseline is raised by more than this share of the body size.
@@ -31,7 +37,14 @@ MARKER_RISE_RATIO = 0.12
 
 # Superscript footnote markers: "1", "12", "*", "**", "3,4", "a" — at most this many glyphs in a run.
 MARKER_MAX_CHARS = 7
-MARKER_TEXT = re.compile(r"^[0-9*,†‡§a-z\s]+$")
+# Arabic sets a note's number in parentheses, "(1)" (un-conventions §7); left to right on the page, the
+# parentheses of such a marker may read either way round (see `bidi`).
+MARKER_TEXT = re.compile(r"^(?:[0-9*,†‡§a-z\s]+|[()]\d{1,3}[()])$")
+# A note opens with its marker: one in parentheses (the Arabic form) at the right end of a line means a note set
+# right to left, whatever script its text is in.
+NEUTRAL_SIGN = "\u2022"  # a character without direction (bidi class ON)
+MARKER_DIGIT = "\u0661"  # an Arabic-Indic digit (bidi class AN)
+RTL_NOTE_MARKER = re.compile(r"^[()]\d{1,3}[()]$")
 
 # Several markers at one point are separated by commas (un-conventions §4).
 MARKER_SEPARATOR = re.compile(r"\s*,\s*")
@@ -46,6 +59,11 @@ RAISED_LETTER = re.compile(r"^[^\W\d_]$")
 ABBREVIATION_STEM = re.compile(r"(?:^|\s)[^\W\d_A-Z]$")
 ROMAN_ORDINAL = re.compile(r"(?:^|\s)[IVXLC]{2,}$")
 
+# Ligatures and contextual forms encoded as characters of their own (Latin "ﬁ", Arabic presentation forms such
+# as "ﻻ"): a writer's glyph names, not the text. Each is read as the letters it stands for (its compatibility
+# decomposition), as an engine that maps the glyph to its letters gives them.
+PRESENTATION_FORMS = re.compile("[\ufb00-\ufb4f\ufb50-\ufdff\ufe70-\ufefe]+")
+
 SPACE_CHARS = {" ", "\u00a0", "\u2002", "\u2003", "\u2009", "\u202f", "\t"}
 
 
@@ -54,11 +72,12 @@ def marker_texts(text: str) -> list[str]:
 
     Markers standing at one point are separated by commas (§4), so pieces parted only by a space are one
     marker whose glyphs were printed as two runs: the same piece twice ("2 2", a marker drawn twice) is
-    that marker, digits ("1 2") are one number; other pieces ("a b") stay apart.
+    that marker, digits ("1 2") are one number; other pieces ("a b") stay apart. The parentheses of an
+    Arabic marker ("(1)") are not part of it.
     """
     out: list[str] = []
     for part in MARKER_SEPARATOR.split(text.strip()):
-        pieces = part.split()
+        pieces = [p[1:-1] if RTL_NOTE_MARKER.match(p) else p for p in part.split()]
         if not pieces:
             continue
         if len(set(pieces)) == 1:
@@ -155,7 +174,9 @@ def _body_size(chars: Sequence[Char]) -> float:
     return max(counts, key=lambda s: (counts[s], s)) if counts else chars[0].size
 
 
-def _make_line(chars: list[Char], page: int) -> Line | None:
+def _make_line(chars: list[Char], page: int, page_rtl: bool = False) -> Line | None:
+    """The line of a fragment's glyphs, its spans in reading order (`page_rtl`: whether most of the page's
+    letters are written right to left, the direction of a line that does not show its own)."""
     size = _body_size(chars)
     marker_below = size * MARKER_SIZE_RATIO
     body = [c for c in chars if c.size >= marker_below and c.text not in SPACE_CHARS]
@@ -164,6 +185,7 @@ def _make_line(chars: list[Char], page: int) -> Line | None:
     spans: list[Span] = []
     last: Span | None = None  # spans[-1]
     prev: Char | None = None
+    cjk = any(CJK_SCRIPT.search(c.text) for c in chars)
     for c in chars:
         space = c.text in SPACE_CHARS
         is_marker = c.size < marker_below and baseline - c.bottom > marker_rise and not space
@@ -174,7 +196,13 @@ def _make_line(chars: list[Char], page: int) -> Line | None:
             # measured by it.
             if prev.size < marker_below <= c.size and baseline - prev.bottom > marker_rise and prev.text.isalpha():
                 wider = prev.size
-            if c.x0 - prev.x1 > WORD_GAP_RATIO * (size if size < wider else wider):  # a word gap
+            if c.x0 - prev.x1 > WORD_GAP_RATIO * (size if size < wider else wider) and (
+                not cjk
+                or not (is_cjk(prev.text[-1]) or is_cjk(c.text[0]))
+                or (c.space_before and not is_marker)
+                or last.marker
+                or c.x0 - prev.x1 > CJK_TAB_GAP_RATIO * size
+            ):  # a word gap (beside a Chinese character: a space typed, the space after a note marker, or a tab)
                 if is_marker == last.marker:
                     last.text += " "
                 else:
@@ -203,6 +231,16 @@ def _make_line(chars: list[Char], page: int) -> Line | None:
     cleaned = [s for s in cleaned if s.text]
     if not cleaned:
         return None
+    rtl = False
+    if any(RTL_SCRIPT.search(s.text) for s in cleaned):  # only lines with right-to-left letters pay for this
+        cleaned, rtl = _reading_order(cleaned, page_rtl)
+    elif len(cleaned) > 1 and cleaned[-1].marker and RTL_NOTE_MARKER.match(cleaned[-1].text):
+        cleaned, rtl = _reading_order(cleaned, True, True)  # an Arabic note in Latin letters ("(2) United Nations")
+    for s in cleaned:
+        if PRESENTATION_FORMS.search(s.text):  # in reading order: a ligature's letters come out in that order
+            s.text = PRESENTATION_FORMS.sub(_letters_of, s.text)
+        if not unicodedata.is_normalized("NFC", s.text):  # decomposed accents, marks drawn apart: one form
+            s.text = unicodedata.normalize("NFC", s.text)
     for prev_span, span in zip(cleaned, cleaned[1:], strict=False):
         if span.marker and _ends_a_word(prev_span.text, span.text):
             span.marker = False
@@ -215,6 +253,7 @@ def _make_line(chars: list[Char], page: int) -> Line | None:
         bottom=baseline,
         size=size,
         page=page,
+        rtl=rtl,
     )
 
 
@@ -228,13 +267,52 @@ def _ends_a_word(before: str, raised: str) -> bool:
                 or raised == "e" and ROMAN_ORDINAL.search(before))
 
 
+def _letters_of(m: re.Match) -> str:
+    return unicodedata.normalize("NFKC", m.group(0))
+
+
+def _reading_order(spans: list[Span], page_rtl: bool, rtl: bool | None = None) -> tuple[list[Span], bool]:
+    """The spans of a line holding right-to-left letters, from left to right as built, in reading order
+    (`bidi`), and whether the line is set right to left. Each character keeps its span's style. In a
+    right-to-left line, brackets and quotes take the side the text around them shows (`bidi.orient_pairs`),
+    a marker's ("(1)") on its own. The line's direction is `rtl` when given, else its letters' (`bidi.line_is_rtl`);
+    a note opening with a marker in parentheses at its right end (the Arabic form) is set right to left."""
+    raw = "".join(s.text for s in spans)
+    if rtl is None:
+        note = len(spans) > 1 and spans[-1].marker and RTL_NOTE_MARKER.match(spans[-1].text) is not None
+        rtl = note or line_is_rtl("".join(s.text for s in spans if not s.marker), page_rtl)
+    owner = [s for s in spans for _ in s.text]
+    # A marker stands between words as one sign: for the ordering its digits are a number of their own (an
+    # Arabic number, which joins no Latin text beside it), its other characters have no direction.
+    order = visual_to_logical("".join((MARKER_DIGIT if ch.isdigit() else NEUTRAL_SIGN) if o.marker else ch
+                                      for ch, o in zip(raw, owner, strict=True)), 1 if rtl else 0)
+    styles = [owner[i] for i in order]
+    text = "".join(raw[i] for i in order)
+    if rtl:
+        marker = [s.marker for s in styles]
+        body = orient_pairs("".join(" " if m else ch for ch, m in zip(text, marker, strict=True)))
+        marks = orient_pairs("".join(ch if m else " " for ch, m in zip(text, marker, strict=True)))
+        text = "".join(k if m else b for b, k, m in zip(body, marks, marker, strict=True))
+    out: list[Span] = []
+    for ch, s in zip(text, styles, strict=True):
+        if out and (s.marker, s.italic, s.bold) == (out[-1].marker, out[-1].italic, out[-1].bold):
+            out[-1].text += ch
+        else:
+            out.append(Span(ch, s.italic, s.bold, s.marker))
+    return out, rtl
+
+
 def build_lines(page: PageChars) -> list[Line]:
     """All text lines of a page, top to bottom, left to right within a baseline."""
     lines: list[Line] = []
     visible = [c for c in page.chars if c.text not in SPACE_CHARS and c.text.strip()]
+    page_rtl = False
+    if any(RTL_SCRIPT.search(c.text) for c in visible):
+        rtl, ltr = strong_counts("".join(c.text for c in visible))
+        page_rtl = rtl >= ltr
     for cluster in _cluster_by_baseline(visible):
         for fragment in _split_fragments(cluster):
-            line = _make_line(fragment, page.number)
+            line = _make_line(fragment, page.number, page_rtl)
             if line is not None:
                 lines.append(line)
     return lines

@@ -61,11 +61,13 @@ FURNITURE_PATTERNS = [
 ]
 # The recycling note at the foot of page 1, in each language (data: `layout/data/recycling_notes.txt`).
 RECYCLING_NOTES = read_word_list(__package__, "recycling_notes")
+# The recycling logo printed with the note: before it in reading order where the note is set right to left.
+RECYCLING_SYMBOLS = "\u2672\u2673\u2674\u2675\u2676\u2677\u2678\u2679\u267a\u267b\u267c\u267d "
 
 
 def is_furniture_text(text: str) -> bool:
     t = " ".join(text.split())
-    return any(p.match(t) for p in FURNITURE_PATTERNS) or t.startswith(RECYCLING_NOTES)
+    return any(p.match(t) for p in FURNITURE_PATTERNS) or t.lstrip(RECYCLING_SYMBOLS).startswith(RECYCLING_NOTES)
 
 
 def body_size(lines: Sequence[Line]) -> float:

@@ -6,9 +6,33 @@ as pdfplumber reports them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
+
+# Scripts written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko and their extensions and presentation
+# forms): a line holding one of their letters is reordered from the page's visual order (see `layout.bidi`).
+RTL_SCRIPT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+# Ideographs, kana, CJK punctuation and full-width forms: text set without word spaces (not Hangul: Korean
+# puts spaces between words).
+CJK_SCRIPT = re.compile("[\u2e80-\u303f\u3040-\u30ff\u3100-\u312f\u3190-\u31ff\u3400-\u4dbf"
+                        "\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
+# Decimal digits of other scripts (Arabic-Indic, Extended Arabic-Indic as used in Persian and Urdu) → ASCII.
+_DIGITS = str.maketrans("\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
+                        "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9",
+                        "01234567890123456789")
+
+
+def ascii_digits(text: str) -> str:
+    """`text` with Arabic-Indic digits (٠-٩, ۰-۹) written as ASCII digits: for numbers read as data (a date, an
+    operative number), whereas the text keeps the digits as printed."""
+    return text.translate(_DIGITS)
+
+
+def is_cjk(ch: str) -> bool:
+    """Whether a character belongs to a script set without spaces between words (Chinese, Japanese)."""
+    return bool(ch) and CJK_SCRIPT.match(ch) is not None
 
 
 class Char(NamedTuple):
@@ -24,6 +48,7 @@ class Char(NamedTuple):
     font: str
     bold: bool = False
     italic: bool = False
+    space_before: bool = False  # a space character was drawn right before it (see `extract.glyphs`)
 
     @property
     def baseline(self) -> float:
@@ -76,6 +101,7 @@ class Line:
     bottom: float
     size: float  # dominant font size of the line's body text
     page: int
+    rtl: bool = False  # set right to left: its spans are in reading order, its start is its right edge (x1)
 
     @cached_property
     def text(self) -> str:

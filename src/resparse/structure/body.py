@@ -22,6 +22,7 @@ from functools import cached_property
 
 from ..layout.blocks import TextBlock, marker_pages
 from ..model.document import Annex, Block, FootnoteRef, Heading, Unit, WrapUp
+from ..model.text import ascii_digits
 from ..settings import DEFAULT_SETTINGS, StructureSettings
 from . import patterns as P
 from .masthead import is_date
@@ -136,6 +137,7 @@ class _UnitDraft:
     pages: list[int]
     items: list[_UnitDraft] = field(default_factory=list)
     wrap_up: WrapUp | None = None
+    first_x0: float | None = None  # where its first line starts on the page
 
     def carry_on(self, text: str, refs: Sequence[FootnoteRef], pages: Sequence[int]) -> None:
         """Add the text of a block that continues this unit; its markers' offsets move to the joined text."""
@@ -146,9 +148,11 @@ class _UnitDraft:
 
     @cached_property
     def node(self) -> Unit:
-        """The unit, built once from what was gathered (its items first)."""
-        return Unit(kind=self.kind, number=self.number, text=self.text, lead=self.lead, footnotes=self.footnotes,
-                    pages=self.pages, items=[item.node for item in self.items], wrap_up=self.wrap_up)
+        """The unit, built once from what was gathered (its items first); its number in ASCII digits (data), its
+        text as printed."""
+        return Unit(kind=self.kind, number=ascii_digits(self.number), text=self.text, lead=self.lead,
+                    footnotes=self.footnotes, pages=self.pages, items=[item.node for item in self.items],
+                    wrap_up=self.wrap_up)
 
 
 @dataclass
@@ -337,6 +341,7 @@ class BodyBuilder:
 
     def _place(self, draft: _UnitDraft, block: TextBlock) -> None:
         """A new paragraph at the top level of the current container; it closes the open lists."""
+        draft.first_x0 = block.lines[0].x0 if block.lines else None
         self.current.blocks.append(draft)
         self.current.levels = []
         self._add_unit_markers(draft, block)
@@ -591,13 +596,24 @@ def _plain_heading_applies(b: BodyBuilder, r: BlockReading) -> bool:
 
 
 def _numbered_item_applies(b: BodyBuilder, r: BlockReading) -> bool:
-    """numbered-item (§3.5): an Arabic number inside an open list, as "1." after an item that closes with a
-    colon or after a numbered item, is an item of a list set out in that item ("as follows: 1. ...")."""
+    """numbered-item (§3.5): an Arabic number that sets out a list inside a unit — "1." after an item that
+    closes with a colon, or after a numbered paragraph that does ("… taken towards the following:") when
+    it is indented past that paragraph's first line — and the numbers that follow it in sequence."""
     levels = b.current.levels
     label = r.label
-    if label is None or label.family != "number" or not levels:
+    if label is None or label.family != "number" or not label.key.isdigit():
         return False
-    return terminal(levels[-1].unit.text) == ":" and label.key == "1" or levels[-1].family == "number"
+    numbered = [lv for lv in levels if lv.family == "number"]
+    if numbered:  # the next number of an open numbered list, whatever lists are open inside its last item
+        return numbered[-1].last_key.isdigit() and int(label.key) == int(numbered[-1].last_key) + 1
+    if label.key != "1":
+        return False
+    if levels:
+        return terminal(levels[-1].unit.text) == ":"
+    para = b.current.last_paragraph()
+    return (para is not None and para.number.isdigit() and para.number != "0" and terminal(para.text) == ":"
+            and para.first_x0 is not None and bool(r.block.lines)
+            and r.block.lines[0].x0 >= para.first_x0 + b.settings.nested_list_indent_min)
 
 
 def _item_take(b: BodyBuilder, r: BlockReading) -> None:

@@ -57,7 +57,8 @@ NUMBER_LABELS = [NUMBER_LABEL] + [re.compile(f"^(?:{f})") for f in entries("labe
 # The letters of lettered items beyond a-z (`labels.item_letters`): Arabic "(أ)", "(ب)".
 _ITEM_LETTERS = "a-z" + "".join(entries("labels.item_letters"))
 # (a) (ii) (aa), also "(b).", and "(xviii)To" where the tab after a long label left no visible gap
-PAREN_LABEL = re.compile(rf"^\(([{_ITEM_LETTERS}]{{1,2}}|[ivxlc]{{1,7}})\)(?:\s+|\.\s+|$|(?=[A-Z“\"]))")
+_GLUED_TEXT = forms_pattern("labels.glued_text_forms")
+PAREN_LABEL = re.compile(rf"^\(([{_ITEM_LETTERS}]{{1,2}}|[ivxlc]{{1,7}})\)(?:\s+|\.\s+|$|(?={_GLUED_TEXT}))")
 CLOSE_LABEL = re.compile(r"^([a-z]{1,2}|[ivxlc]{1,7})\)\s+")  # a)  i)  (Spanish, French)
 DOT_LETTER_LABEL = re.compile(r"^([a-z])\.\s+")  # a.  (third level)
 BULLET_LABEL = re.compile(r"^([•●▪◦])\s*")  # •
@@ -94,8 +95,10 @@ SC_ADOPTION = re.compile(f"^(?:{forms_pattern('heading.sc_adoption_forms')})")
 # placeholder, "59/… Title", without the dot.
 # The number line that heads a resolution or decision reproduced in an annex ("Resolution 74/5").
 ANNEXED_TEXT_NUMBER = re.compile(r"(?:Resolution|Decision)\s+(?:S-|ES-)?\d{1,4}/\d{1,4}(?:\s?[A-H])?")
+_NUMBER_TITLE_SEPARATOR = forms_pattern("heading.number_title_separator_forms")
 RESOLUTION_NUMBER_TITLE = re.compile(
-    r"^((?:S-|ES-)?\d{1,4}/(?:\d{1,4}(?:\s?[A-H])?(?=\.)|…|\.{3}))\.?\s+(.+)$")
+    r"^((?:S-|ES-)?\d{1,4}/(?:\d{1,4}(?:\s?[A-H])?(?=" + _NUMBER_TITLE_SEPARATOR + r")|…|\.{3}))(?:"
+    + _NUMBER_TITLE_SEPARATOR + r")?\s+(.+)$")
 SUBMITTED_BY = re.compile(r"^Draft\b[^.;:]{0,300}?\bsubmitted (?:by|to) (.+)$", re.IGNORECASE)
 SPONSOR_LINE = re.compile(r"^(.+?):[\s*,]*(?:revised\s+)?draft (?:resolution|decision)\b", re.IGNORECASE)
 COMMITTEE_BRACKET = re.compile(r"^\[(?:" + forms_pattern("heading.committee_bracket_forms") + ")", re.IGNORECASE)
