@@ -3,6 +3,9 @@ rules that use it (a changed value changes what the stage decides)."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from factories import A4_HEIGHT, BODY_SIZE, line, text_block
@@ -68,8 +71,6 @@ def test_the_masthead_reader_reads_the_settings_it_is_given():
 
 
 def test_parse_passes_its_settings_down_to_the_structure_stage():
-    from pathlib import Path
-
     import resparse
 
     sample = Path(__file__).resolve().parents[1] / "samples" / "sc_sanctions_resolution.pdf"
@@ -78,3 +79,49 @@ def test_parse_passes_its_settings_down_to_the_structure_stage():
     one_word = Settings.from_dict({"structure": {"plain_heading_max_words": 1}})
     assert [b.text for b in resparse.parse(sample, settings=one_word).operative
             if isinstance(b, Heading)] == ["Reporting"]
+
+
+SANCTIONS = Path(__file__).resolve().parents[1] / "samples" / "sc_sanctions_resolution.pdf"
+
+
+def headings_of(document: dict) -> list[str]:
+    return [b["text"] for b in document["operative"] if b["type"] == "heading"]
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("one.toml", "[structure]\nplain_heading_max_words = 1\n"),
+    ("one.json", '{"structure": {"plain_heading_max_words": 1}}'),
+    ("one.yaml", "structure:\n  plain_heading_max_words: 1\n"),
+])
+def test_extract_reads_the_settings_from_a_file_for_one_input_and_for_a_batch(tmp_path, name, text):
+    from click.testing import CliRunner
+
+    from resparse.cli import main
+
+    settings = tmp_path / name
+    settings.write_text(text, encoding="utf-8")
+    one = CliRunner().invoke(main, ["extract", str(SANCTIONS), "--settings", str(settings)])
+    assert one.exit_code == 0 and headings_of(json.loads(one.output)) == ["Reporting"]
+    many = CliRunner().invoke(main, ["extract", str(SANCTIONS), str(SANCTIONS.with_name("sc_resolution.pdf")),
+                                     "--out-dir", str(tmp_path / "out"), "--settings", str(settings), "-q",
+                                     "--jobs", "1"])
+    assert many.exit_code == 0
+    [written] = [p for p in (tmp_path / "out").rglob("sc_sanctions_resolution.json")]
+    assert headings_of(json.loads(written.read_text(encoding="utf-8"))) == ["Reporting"]
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("[structure]\nformula_max_words = 0\n", "formula_max_words must be at least 1"),
+    ("[structure]\nformula_words = 3\n", "unknown structure setting 'formula_words'"),
+    ("[structure\n", "bad.toml:"),
+])
+def test_a_settings_file_the_parser_cannot_use_is_a_usage_error_naming_it(tmp_path, text, message):
+    from click.testing import CliRunner
+
+    from resparse.cli import main
+
+    settings = tmp_path / "bad.toml"
+    settings.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(SANCTIONS), "--settings", str(settings)])
+    assert result.exit_code == 2 and message in result.output and "Traceback" not in result.output
+    assert result.output.count("Error:") == 1

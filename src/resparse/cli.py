@@ -45,6 +45,7 @@ from .failures import classify
 from .inspect import RENDER_SCALE, inspect_pdf
 from .schema import SchemaViolation, UnreadableData, load_data, schema_text
 from .schema import validate as validate_data
+from .settings import DEFAULT_SETTINGS, Settings, SettingsError
 from .writers import DEFAULT_FORMAT, WRITERS, render, write_atomic
 
 PROG = "resparse"
@@ -200,11 +201,15 @@ _engine_option = click.option(
 @click.option("--parquet", "parquet_dir", metavar="DIR",
               help="Also write the documents, units and citations as a Parquet dataset under DIR, one file per "
                    "input and table (needs resparse[scale]); query it with `resparse sql`.")
+@click.option("--settings", "settings_file", metavar="FILE",
+              help="The parser's tolerances and thresholds from a TOML, JSON or YAML file of sections and names "
+                   "(see resparse.Settings); what it leaves out keeps its default.")
 @click.option("--debug", is_flag=True, help="Show library warnings and the traceback of internal errors.")
 def extract(inputs: tuple[str, ...], fmt: str, output: str | None, compact: bool, out_dir: str | None,
             jsonl: bool, jobs: int | None, pattern: str, timeout: float | None, skip_existing: bool,
             fail_fast: bool, report: str | None, progress: bool | None, quiet: bool, max_pages: int,
-            max_bytes: str, engine: str, scheduler: str | None, parquet_dir: str | None, debug: bool) -> None:
+            max_bytes: str, engine: str, scheduler: str | None, parquet_dir: str | None, settings_file: str | None,
+            debug: bool) -> None:
     """Parse PDFs and Word (.docx) files and write their document trees.
 
     \b
@@ -219,6 +224,12 @@ def extract(inputs: tuple[str, ...], fmt: str, output: str | None, compact: bool
     if compact and not WRITERS[fmt].supports_compact:
         raise click.UsageError(f"--compact is not available for --format {fmt}")
     inputs, out_dir, parquet_dir = _scale_locations(inputs, out_dir, parquet_dir, scheduler)
+    settings = DEFAULT_SETTINGS
+    if settings_file:
+        try:
+            settings = Settings.from_file(settings_file)
+        except SettingsError as e:
+            raise click.UsageError(str(e)) from None
     limit_bytes = _parse_size(max_bytes)
     limit_pages = max_pages or None
     stdin_data: bytes | None = None
@@ -236,7 +247,8 @@ def extract(inputs: tuple[str, ...], fmt: str, output: str | None, compact: bool
             if given:
                 raise click.UsageError(f"{flag} needs --out-dir (or --jsonl for --report)"
                                        if flag == "--report" else f"{flag} needs --out-dir")
-        _extract_one(inputs[0], stdin_data, fmt, output, compact, debug, timeout, limit_pages, limit_bytes, engine)
+        _extract_one(inputs[0], stdin_data, fmt, output, compact, debug, timeout, limit_pages, limit_bytes, engine,
+                     settings)
         return
 
     if stdin_data is not None and listed is None:
@@ -261,7 +273,7 @@ def extract(inputs: tuple[str, ...], fmt: str, output: str | None, compact: bool
         fmt=fmt, compact=compact, jobs=jobs, timeout=batch.DEFAULT_TIMEOUT if timeout is None else timeout or None,
         max_pages=limit_pages, max_bytes=limit_bytes, skip_existing=skip_existing, fail_fast=fail_fast,
         debug=debug, return_text=jsonl or bool(parquet_dir and not out_dir),
-        send_document=bool(parquet_dir and out_dir), engine=engine)
+        send_document=bool(parquet_dir and out_dir), engine=engine, settings=settings)
     try:
         _extract_many(listed if listed is not None else list(inputs), listed is not None, pattern, out_dir,
                       report, options, quiet=quiet, jsonl=jsonl, parquet_dir=parquet_dir, scheduler=scheduler,
@@ -292,13 +304,13 @@ def _one_input(file: str, name: str, debug: bool) -> Iterator[None]:
 
 def _extract_one(file: str, stdin_data: bytes | None, fmt: str, output: str | None, compact: bool, debug: bool,
                  timeout: float | None, max_pages: int | None, max_bytes: int | None,
-                 engine: str = DEFAULT_ENGINE_NAME) -> None:
+                 engine: str = DEFAULT_ENGINE_NAME, settings: Settings = DEFAULT_SETTINGS) -> None:
     """One document, to stdout or -o: errors are one stderr line and the exit code of their kind."""
     name = STDIN_NAME if file == STDIN else file
     try:
         with _one_input(file, name, debug), _time_limit(timeout):
             doc = api.parse(stdin_data if file == STDIN else file, name=name, max_pages=max_pages,
-                            max_bytes=max_bytes, engine=engine)
+                            max_bytes=max_bytes, engine=engine, settings=settings)
             text = render(doc, fmt, compact=compact)
     except _Alarm:
         _error_line(name, f"took longer than the limit of {timeout:g} s; stopped")

@@ -13,10 +13,20 @@ a reader finds them in one place and a user can try another value without editin
 
 from __future__ import annotations
 
+import json
 import math
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
 from typing import Any
+
+import yaml
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib
 
 # Kinds of value, each with the range it must lie in (inclusive), as field metadata.
 COUNT = {"kind": int, "min": 1}
@@ -123,6 +133,31 @@ class Settings:
                 raise SettingsError(f"unknown {section} setting {unknown[0]!r}")
             values[section] = replace(default, **given)
         return cls(**values)
+
+    @classmethod
+    def from_file(cls, path: str | os.PathLike) -> Settings:
+        """Settings from a TOML, JSON or YAML file (by its extension) holding what `from_dict` reads."""
+        name = os.fspath(path)
+        try:
+            text = Path(name).read_text(encoding="utf-8")
+            if name.endswith(".toml"):
+                data = tomllib.loads(text)
+            elif name.endswith(".json"):
+                data = json.loads(text)
+            elif name.endswith((".yaml", ".yml")):
+                data = yaml.safe_load(text) or {}
+            else:
+                raise SettingsError(f"{name}: settings are read from a .toml, .json or .yaml file")
+        except (OSError, ValueError, yaml.YAMLError) as e:
+            if isinstance(e, SettingsError):
+                raise
+            raise SettingsError(f"{name}: {' '.join(str(e).split())}") from None
+        if not isinstance(data, Mapping) or not all(isinstance(v, Mapping) for v in data.values()):
+            raise SettingsError(f"{name}: expected sections of settings, as in Settings().to_dict()")
+        try:
+            return cls.from_dict(data)
+        except (SettingsError, TypeError) as e:
+            raise SettingsError(f"{name}: {e}") from None
 
     def to_dict(self) -> dict[str, dict[str, Any]]:
         """Every setting by section and name, with its value (the form `from_dict` reads)."""

@@ -19,6 +19,7 @@ from ..api import DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES
 from ..errors import Internal
 from ..extract.pdf import DEFAULT_ENGINE_NAME
 from ..failures import classify
+from ..settings import DEFAULT_SETTINGS, Settings
 from ..writers import write_atomic
 from .records import IO_ERROR
 
@@ -52,6 +53,7 @@ class BatchOptions:
     engine: str = DEFAULT_ENGINE_NAME  # the PDF engine (`pdfium` or `pdfplumber`)
     files_per_worker: int = DEFAULT_FILES_PER_WORKER  # then a fresh worker process takes over
     send_document: bool = False  # also send the compact JSON document back while writing (for --parquet)
+    settings: Settings = DEFAULT_SETTINGS  # the parser's tolerances and thresholds (`resparse.settings`)
 
     def worker_count(self, files: int) -> int:
         n = self.jobs or available_cpus()
@@ -118,7 +120,7 @@ def convert_one(task: Task) -> dict[str, Any]:
     try:
         with _quiet_libraries(opts.debug):
             doc = api.parse(source, name=source, max_pages=opts.max_pages, max_bytes=opts.max_bytes,
-                            engine=opts.engine)
+                            engine=opts.engine, settings=opts.settings)
             text = render(doc, "json" if opts.return_text else opts.fmt,
                           compact=opts.compact or opts.return_text)
     except Exception as e:
