@@ -138,19 +138,14 @@ class Settings:
     def from_file(cls, path: str | os.PathLike) -> Settings:
         """Settings from a TOML, JSON or YAML file (by its extension) holding what `from_dict` reads."""
         name = os.fspath(path)
+        readers = {".toml": tomllib.loads, ".json": json.loads, ".yaml": lambda t: yaml.safe_load(t) or {},
+                   ".yml": lambda t: yaml.safe_load(t) or {}}
+        read = readers.get(os.path.splitext(name)[1])
+        if read is None:
+            raise SettingsError(f"{name}: settings are read from a .toml, .json or .yaml file")
         try:
-            text = Path(name).read_text(encoding="utf-8")
-            if name.endswith(".toml"):
-                data = tomllib.loads(text)
-            elif name.endswith(".json"):
-                data = json.loads(text)
-            elif name.endswith((".yaml", ".yml")):
-                data = yaml.safe_load(text) or {}
-            else:
-                raise SettingsError(f"{name}: settings are read from a .toml, .json or .yaml file")
+            data = read(Path(name).read_text(encoding="utf-8"))
         except (OSError, ValueError, yaml.YAMLError) as e:
-            if isinstance(e, SettingsError):
-                raise
             raise SettingsError(f"{name}: {' '.join(str(e).split())}") from None
         if not isinstance(data, Mapping) or not all(isinstance(v, Mapping) for v in data.values()):
             raise SettingsError(f"{name}: expected sections of settings, as in Settings().to_dict()")

@@ -174,17 +174,19 @@ def _organ_lines(head: Sequence[Line], page_height: float, settings: StructureSe
     ]
     if not found:
         return []
+    taken = {id(ln) for ln in found}
     for ln in lines:  # in reading order, so that a name's third line follows its second
-        if ln not in found and any(_set_alike(f, ln, settings) for f in found):
+        if id(ln) not in taken and any(_set_alike(f, ln, settings) for f in found):
             found.append(ln)
+            taken.add(id(ln))
     return sorted(found, key=lambda ln: (ln.top, ln.x0))
 
 
-def _column_body_lines(head: Sequence[Line], settings: StructureSettings) -> list[Line]:
+def _column_body_lines(head: Sequence[Line], texts: Sequence[str], settings: StructureSettings) -> list[Line]:
     """A body spelled out in the masthead's left column instead of an organ in large type (§1.1, item 8: a
     conference or committee, then the place and dates of its session, then the agenda line): the bold lines,
-    set alike, right above the agenda line and the plain session, place or date lines before it."""
-    texts = [_clean(ln.text) for ln in head]
+    set alike, right above the agenda line and the plain session, place or date lines before it (`texts`:
+    the lines' cleaned texts)."""
     agenda = next((i for i, t in enumerate(texts) if P.AGENDA.match(t)), None)
     if agenda is None:
         return []
@@ -209,7 +211,7 @@ def read_masthead(
     md = Metadata()
     md.symbol, md.symbols, md.symbol_printed = find_symbols(head, page_height, settings)
     texts = [_clean(ln.text) for ln in head]
-    body_lines = _organ_lines(head, page_height, settings) or _column_body_lines(head, settings)
+    body_lines = _organ_lines(head, page_height, settings) or _column_body_lines(head, texts, settings)
     if body_lines:
         md.body = _clean(" ".join(ln.text for ln in body_lines))
     else:

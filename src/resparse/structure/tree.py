@@ -17,16 +17,15 @@ Change = Callable[[Node], dict[str, Any]]
 def nodes(doc: Document) -> Iterator[Node]:
     """Every unit, wrap-up, heading and annex of `doc`, in document order (an annex before its content)."""
 
-    def unit(u: Unit) -> Iterator[Node]:
-        yield u
-        for i in u.items:
-            yield from unit(i)
-        if u.wrap_up is not None:
-            yield u.wrap_up
-
     def blocks(bs: list[Block]) -> Iterator[Node]:
         for b in bs:
-            yield from (unit(b) if isinstance(b, Unit) else (b,))
+            if isinstance(b, Heading):
+                yield b
+                continue
+            for u in b.walk():
+                yield u
+                if u.wrap_up is not None:
+                    yield u.wrap_up
 
     yield from blocks(doc.preamble.paragraphs)
     yield from blocks(doc.operative)
