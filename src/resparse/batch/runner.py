@@ -150,6 +150,8 @@ def run_batch(jobs: Sequence[Job], options: BatchOptions = BatchOptions(), *,  #
                 with contextlib.suppress(Exception):
                     worker.conn.send(None)  # idle: told to stop
             job = worker.job
+            # Read while the worker still names its file; the record is kept before the worker is let go.
+            record = _record(worker, message, time.monotonic(), options) if message is not None else None
             if job is None:
                 worker.process.join(_EXIT_GRACE)
             if worker.process.is_alive() or job is not None:
@@ -160,8 +162,8 @@ def run_batch(jobs: Sequence[Job], options: BatchOptions = BatchOptions(), *,  #
             now = time.monotonic()
             if job is None:
                 continue
-            if message is not None:
-                finish(job, _record(worker, message, now, options), message.get("text"))
+            if record is not None:
+                finish(job, record, message.get("text"))
             elif job.output is not None and _written_since(job.output, wall_started):
                 finish(job, Record(job.source, _out(job), OK, seconds=now - worker.started), None)
         pool.clear()
