@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from factories import BODY_SIZE, MARGIN, RIGHT, laid_out_page, line
 from resparse.layout.blocks import build_blocks
-from resparse.model.text import Line, Page
+from resparse.model.text import Line, Page, Span
 
 PITCH = 12.0  # single spacing of 10-point text
 PARAGRAPH_SPACE = 6.0  # extra space UN documents put between paragraphs
@@ -104,6 +104,18 @@ def test_a_bold_line_after_regular_text_starts_a_new_block():
     body = run(RECALLING, 100.0, last_full=True)
     heading = [line("Political situation", top=below(body), bold=True)]
     assert texts(laid_out_page(1, body + heading)) == [RECALLING_TEXT, "Political situation"]
+
+
+def test_a_paragraph_set_in_bold_after_its_lead_is_one_block():
+    # The first line opens with an italic lead and goes on in bold; the next lines are all bold: the weight does
+    # not change at the break (a heading would change it, above or below).
+    first = Line([Span("Recognizing ", italic=True), Span("the efforts of the Committee of Experts to", bold=True)],
+                 x0=INDENT, x1=RIGHT, top=100.0, bottom=100.0 + BODY_SIZE, size=BODY_SIZE, page=1)
+    rest = run(["establish the global centre on geospatial knowledge,"], 100.0 + PITCH, bold=True)
+    blocks = build_blocks([laid_out_page(1, [first, *rest])])
+    assert [len(b.lines) for b in blocks] == [2]
+    plain = run(RECALLING, 100.0 + 2 * PITCH, first_x0=INDENT)  # regular text right below: the weight changes
+    assert [len(b.lines) for b in build_blocks([laid_out_page(1, [first, *rest, *plain])])] == [2, len(RECALLING)]
 
 
 def _with_text_below(heading: list[Line]) -> list[Line]:

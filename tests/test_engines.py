@@ -16,7 +16,6 @@ import resparse
 from conftest import SHARED
 from resparse.batch import BatchOptions, collect_inputs, plan_jobs, run_batch
 from resparse.extract.glyphs import (
-    UNMAPPED_GLYPH,
     Glyphs,
     dedupe_glyphs,
     glyph_runs,
@@ -25,7 +24,7 @@ from resparse.extract.glyphs import (
 )
 from resparse.extract.pdf import get_engine
 from resparse.extract.preflight import ToUnicodeMap, parse_tounicode, preflight, write_tounicode
-from resparse.model.text import Char
+from resparse.model.text import UNMAPPED_GLYPH, Char
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "samples").glob("*.pdf"))

@@ -73,6 +73,15 @@ def test_numbers_and_latin_runs_keep_their_order_inside_arabic(shown, read):
     assert "".join(shown[i] for i in visual_to_logical(shown, 1)) == read
 
 
+def test_brackets_around_latin_text_inside_arabic_stay_with_it():
+    # A note as drawn (E/RES/2022/10, note 9): the brackets of "(Part I)" and "(Part II)" enclose Latin text
+    # beside Latin text, so they keep its direction; the outer pair holds an Arabic word, so it is Arabic's
+    # (UAX #9, N0). The glyphs are as the engine names them, some mirrored: their sides come from the text.
+    shown = "،)A/73/12 (Part II( و A/73/12 (Part I() 12 مقر"
+    read = orient_pairs("".join(shown[i] for i in visual_to_logical(shown, 1)))
+    assert read == "رقم 12 (A/73/12 (Part I) و A/73/12 (Part II))،"
+
+
 def test_a_lines_direction_comes_from_the_letters_at_its_ends():
     assert line_is_rtl("ةماعلا ةيعمجلا نإ", page_rtl=False)
     assert not line_is_rtl("see Arabic ةيبرعلا text", page_rtl=True)
@@ -259,6 +268,14 @@ def test_chinese_resolution_lines_have_no_inserted_spaces(engine):
     assert any(ln.endswith("见大会第55/2号决议。") for ln in lines)  # note 2 (gold)
 
 
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_a_glyph_mapped_to_a_repeated_character_keeps_all_of_it(engine):
+    # The two-em dash of Chinese text is one glyph whose font maps it to "——": not a glyph drawn twice (fake
+    # bold), and no word gap after it (the glyph is two ems wide).
+    lines = _lines(ML / "E_RES_2022_15_zh.pdf", 7, engine)
+    assert any("虽然全球性别数字鸿沟在缩小——目前有57%的" in ln for ln in lines)  # gold, operative paragraph 54
+
+
 def test_arabic_set_flush_left_carries_a_paragraph_over_the_page_unless_a_clause_ends_it():
     def page(number: int, *lines: Line) -> Page:
         return Page(number=number, width=A4[0], height=A4[1], body=[replace(ln, page=number) for ln in lines])
@@ -273,6 +290,20 @@ def test_arabic_set_flush_left_carries_a_paragraph_over_the_page_unless_a_clause
     ended = page(1, _line("وإذ يشير إلى قراراته المتخذة بشأن", 100, 113, 470, rtl=True),
                  _line("هذا الموضوع،", 115, 113, 452, rtl=True))
     assert [len(b.lines) for b in build_blocks([ended, second])] == [2, 1, 1]
+
+
+def test_a_numbered_arabic_paragraph_runs_on_over_a_page_that_ends_in_a_comma():
+    # Set ragged where its lines start, a comma at the page foot ends a preambular paragraph, but not an operative
+    # one: those are numbered and end with a semicolon, a colon or a full stop (un-conventions §3.4).
+    def page(number: int, *lines: Line) -> Page:
+        return Page(number=number, width=A4[0], height=A4[1], body=[replace(ln, page=number) for ln in lines])
+
+    numbered = page(1, _line("35 - يهيب بجميع الدول والأطراف في حالات", 100, 113, 470, rtl=True),
+                    _line("الطوارئ الإنسانية المعقدة، وبخاصة", 115, 113, 452, rtl=True),
+                    _line("أن تتعاون بصورة تامة،", 130, 113, 477, rtl=True))
+    second = page(2, _line("وفقاً للأحكام ذات الصلة من القانون الدولي", 100, 113, 470, rtl=True),
+                  _line("والقوانين الوطنية؛", 115, 113, 440, rtl=True))
+    assert [len(b.lines) for b in build_blocks([numbered, second])] == [5]
 
 
 def test_arabic_paragraph_numbers_and_item_letters_open_blocks_even_set_solid():

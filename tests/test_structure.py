@@ -198,3 +198,17 @@ def test_a_draft_prints_its_number_to_come_as_a_placeholder_before_the_title():
     assert (md.number, md.title, md.document_type) == ("59/…", "Human rights and climate change", "draft_resolution")
     assert md.sponsors == ["Albania", "Chile", "Fiji"]
     assert where["title"] == 4
+
+
+def test_glyphs_without_a_character_are_reported_once_with_their_pages():
+    from factories import laid_out_page, line
+    from resparse.structure.builder import unreadable_glyphs
+
+    readable = laid_out_page(1, [line("Recalling its resolution 70/1,", top=100.0)])
+    assert unreadable_glyphs([readable]) is None
+    lost = laid_out_page(2, [line("\ufffd\ufffd\ufffd 1 \ufffd\ufffd", top=100.0)])
+    note = laid_out_page(3, [])
+    note.notes.append(line("1 \ufffd\ufffd", top=700.0, page=3))
+    warning = unreadable_glyphs([readable, lost, note])
+    assert warning is not None and warning.code == "unreadable_glyphs"
+    assert warning.message.startswith("7 glyphs on 2 pages (2, 3)")

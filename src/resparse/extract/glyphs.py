@@ -33,8 +33,6 @@ DUPLICATE_GLYPH_TOLERANCE = 1.0
 MIN_ENTRIES_FOR_REPAIR = 20
 DOMINANT_OFFSET_SHARE = 0.8
 
-# The text of a glyph whose font gives no character for it (no ToUnicode entry, no known encoding).
-UNMAPPED_GLYPH = "\ufffd"
 
 # Two glyphs whose baselines differ by less than this (points) are on one baseline.
 SAME_BASELINE = 0.01

@@ -20,9 +20,8 @@ from collections.abc import Iterator
 import numpy as np
 
 from ..errors import Corrupt, Encrypted, TooLarge
-from ..model.text import RTL_SCRIPT, Char, PageChars, Rule
+from ..model.text import RTL_SCRIPT, UNMAPPED_GLYPH, Char, PageChars, Rule
 from .glyphs import (
-    UNMAPPED_GLYPH,
     Glyphs,
     base_font_name,
     chars_from_glyphs,
@@ -225,8 +224,9 @@ def _read_chars(page, left: float, top: float) -> list[Char]:
         generated = np.fromiter(map(fast.is_generated, itertools.repeat(tpa, len(spaces)), spaces.tolist()),
                                 dtype=bool, count=len(spaces))
         inferred = spaces[generated].tolist()
+        repeats = _one_glyph_repeats(fast, tpa, keys, codes, xs_, ys_, advances)
         return chars_from_glyphs(_glyphs(R, tpa, fast, codes, xs_, ys_, segment_starts, segment_styles, left, top,
-                                         order, advances, inferred))
+                                         order, advances, inferred, repeats))
     finally:
         textpage.close()
 
@@ -240,6 +240,32 @@ def _char_codes(R, tp, n: int) -> np.ndarray:  # noqa: N803
     if len(units) != n or paired.any():  # a glyph outside one UTF-16 unit: read glyph by glyph
         return np.array([R.FPDFText_GetUnicode(tp, i) for i in range(n)], dtype=np.uint32)
     return units.astype(np.uint32)
+
+
+def _one_glyph_repeats(fast: _PerGlyphCalls, tpa: int, keys: np.ndarray, codes: np.ndarray, xs: np.ndarray,
+                       ys: np.ndarray, advances: dict[int, float]) -> dict[int, int]:
+    """The glyphs whose font maps them to one character repeated ("——" for a two-em dash), by the index of their
+    first character, with how many characters follow it; their advances go into `advances`.
+
+    PDFium reports such a glyph as that many characters of one text object at one origin, pdfminer as one
+    character with the whole text: folded into the first, the glyph keeps its text (a later copy at the same
+    place would read as fake bold and be dropped) and ends at its own advance, read from its loose box (the
+    font's width of the character is that of one of them).
+    """
+    same = ((keys[1:] == keys[:-1]) & (keys[1:] != 0) & (codes[1:] == codes[:-1])
+            & (xs[1:] == xs[:-1]) & (ys[1:] == ys[:-1]))
+    if not same.any():
+        return {}
+    repeats: dict[int, int] = {}
+    first_of: dict[int, int] = {}  # a repeated character's first
+    for i in (np.flatnonzero(same) + 1).tolist():
+        first = first_of[i] = first_of.get(i - 1, i - 1)
+        repeats[first] = repeats.get(first, 0) + 1
+    box = (ctypes.c_float * 4)()  # FS_RECTF: left, top, right, bottom
+    for i in repeats:
+        if fast.loose_box(tpa, i, ctypes.addressof(box)):
+            advances[i] = max(0.0, box[2] - xs[i])
+    return repeats
 
 
 def _drawing_order(fast: _PerGlyphCalls, tpa: int, codes: np.ndarray, xs: np.ndarray, segment_starts: list[int],
@@ -285,10 +311,10 @@ def _drawing_order(fast: _PerGlyphCalls, tpa: int, codes: np.ndarray, xs: np.nda
 def _glyphs(R, tpa: int, fast: _PerGlyphCalls, codes: np.ndarray, xs: np.ndarray, ys: np.ndarray,  # noqa: N803
             segment_starts: list[int], segment_styles: list, left: float, top: float,
             order: np.ndarray | None = None, advances: dict[int, float] | None = None,
-            inferred: list[int] | None = None) -> Glyphs:
+            inferred: list[int] | None = None, repeats: dict[int, int] | None = None) -> Glyphs:
     """The glyph columns from what `_read_chars` gathered: per glyph its style's run, advance and character,
     in drawing order (`order`, see `_drawing_order`), with the `advances` measured glyph by glyph, without the
-    spaces PDFium `inferred`."""
+    spaces PDFium `inferred`, a glyph's repeated characters (`repeats`, see `_one_glyph_repeats`) in its text."""
     lengths = np.diff(np.append(segment_starts, len(codes)))
     style_ids: dict[int, int] = {}
     styles: list[_RunStyle] = []
@@ -300,6 +326,8 @@ def _glyphs(R, tpa: int, fast: _PerGlyphCalls, codes: np.ndarray, xs: np.ndarray
     style_of = np.repeat(per_segment, lengths)
     if inferred:
         style_of[inferred] = -1
+    for i, count in (repeats or {}).items():
+        style_of[i + 1:i + 1 + count] = -1
     index = np.flatnonzero(style_of >= 0) if order is None else order[style_of[order] >= 0]
     style_of, codes = style_of[index], codes[index]
     codes = np.where(np.isin(codes, PDFIUM_HYPHEN_CODES), ord("-"), codes)
@@ -322,7 +350,14 @@ def _glyphs(R, tpa: int, fast: _PerGlyphCalls, codes: np.ndarray, xs: np.ndarray
         measured = np.array([advances.get(i, -1.0) for i in index.tolist()])
         width = np.where(measured >= 0, measured, width)
     x0 = xs[index] - left
-    return Glyphs(text=codes.astype(np.uint32).view("U1"), x0=x0, x1=x0 + width,
+    text = codes.astype(np.uint32).view("U1")
+    if repeats:
+        text = text.astype(object)
+        for k, i in enumerate(index.tolist()):
+            if i in repeats:
+                text[k] = text[k] * (1 + repeats[i])
+        text = text.astype(str)
+    return Glyphs(text=text, x0=x0, x1=x0 + width,
                   baseline=top - ys[index], run=run_of_style[style_of], runs=tuple(run_index))
 
 

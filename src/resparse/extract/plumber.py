@@ -12,9 +12,8 @@ import re
 from collections.abc import Iterator
 
 from ..errors import Corrupt, Encrypted, TooLarge
-from ..model.text import RTL_SCRIPT, PageChars, Rule
+from ..model.text import RTL_SCRIPT, UNMAPPED_GLYPH, PageChars, Rule
 from .glyphs import (
-    UNMAPPED_GLYPH,
     Glyphs,
     base_font_name,
     chars_from_glyphs,

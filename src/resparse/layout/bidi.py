@@ -30,6 +30,8 @@ RTL_PAIRS = {"(": ")", "[": "]", "{": "}", "\u201d": "\u201c", "\u2019": "\u2018
 # Pairs whose marks come in balanced pairs on a line (an apostrophe is a single quotation mark on its own).
 BALANCED = {"(", "[", "{"}
 _OPENING = {**{o: o for o in RTL_PAIRS}, **{c: o for o, c in RTL_PAIRS.items()}}
+# Brackets, and the side of what they enclose their glyph shows when not mirrored (True: at its left).
+_BRACKET_SIDE = {"(": True, "[": True, "{": True, ")": False, "]": False, "}": False}
 
 
 @lru_cache(maxsize=4096)
@@ -112,6 +114,8 @@ def embedding_levels(text: str, base: int) -> list[int]:
             last = t
         elif t == "EN" and last == "L" and not visual_rtl:
             types[i] = "L"
+    if visual_rtl:
+        _resolve_bracket_pairs(text, types)
     # N1, N2: a run of neutrals takes the direction on both its sides when they agree (numbers count as R),
     # the paragraph's direction when they do not.
     i = 0
@@ -164,6 +168,46 @@ def _attach_numbers_to_latin(types: list[str]) -> None:
             i = j
         else:
             i += 1
+
+
+def _resolve_bracket_pairs(text: str, types: list[str]) -> None:
+    """Rule N0 for a visual line of a right-to-left paragraph: a pair of brackets takes one direction, R if it
+    holds right-to-left text (or numbers), else L if it holds Latin text with Latin text beside it ("A/73/12
+    (Part I)" inside Arabic), so that both its brackets stay with that text. Which brackets pair is read from
+    where they are set, not from the characters (a writer or an engine may have mirrored them): a bracket set
+    solid with a word on its right stands at the left of what it encloses, one solid with a word on its left at
+    the right; a bracket set solid with another takes its side."""
+    marks = [i for i, ch in enumerate(text) if ch in _BRACKET_SIDE]
+    if len(marks) < 2:
+        return
+    left: dict[int, bool | None] = {}
+    for i in marks:
+        word_before = i > 0 and _is_word(text[i - 1])
+        word_after = i + 1 < len(text) and _is_word(text[i + 1])
+        left[i] = word_after if word_before != word_after else None
+    for i in marks:  # set solid with another bracket: its side
+        if left[i] is None:
+            beside = [left.get(j) for j in (i - 1, i + 1) if left.get(j) is not None]
+            left[i] = beside[0] if beside else _BRACKET_SIDE[text[i]]
+    stack: list[int] = []
+    for i in marks:
+        if left[i]:
+            stack.append(i)
+        elif stack:
+            _resolve_pair(types, stack.pop(), i)
+
+
+def _resolve_pair(types: list[str], a: int, b: int) -> None:
+    inside = {_direction(t) for t in types[a + 1:b] if t in _STRONG or t in _NUMBER}
+    if "R" in inside:
+        types[a] = types[b] = "R"
+    elif "L" in inside:
+        outside = [_first_strong(types, range(a - 1, -1, -1)), _first_strong(types, range(b + 1, len(types)))]
+        types[a] = types[b] = "L" if "L" in outside else "R"
+
+
+def _first_strong(types: list[str], indices: range) -> str | None:
+    return next((_direction(types[i]) for i in indices if types[i] in _STRONG or types[i] in _NUMBER), None)
 
 
 def _direction(t: str) -> str:

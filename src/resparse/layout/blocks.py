@@ -42,6 +42,9 @@ INDENT_MIN = 6.0
 # with the text ("10 -يطلب", "(س)تعزيز").
 LABEL_START = re.compile(r"^(?:(?:\d{1,3}\.|\((?:[a-z]{1,2}|[ivxlc]{1,6})\)|[a-z]\)|[•●▪]|\([\u0621-\u064a]{1,2}\))\s"
                          r"|(?:\d{1,3}\s?-|\([\u0621-\u064a]{1,2}\))\s?(?=[\u0600-\u06ff]))")
+# A paragraph number ("1." or Arabic "1 - "): an operative paragraph, which a comma does not end (un-conventions
+# §3.4: it ends with a semicolon, a colon or a full stop).
+NUMBER_START = re.compile(r"^\d{1,3}(?:\.\s|\s?-\s?(?=[\u0600-\u06ff]))")
 # What ends a paragraph, or a clause that ends a paragraph (a preambular ","), in the scripts of the six
 # languages: Latin and Cyrillic, Arabic (؛ ،), Chinese full-width forms (。 ； ： ，).
 PARAGRAPH_END = (".", ";", ":", "؛", "。", "；", "：")
@@ -186,11 +189,17 @@ def _starts_new_block(prev: Line, line: Line, margin: float, right: float, pitch
         # A first-line indent after a line that closes a paragraph (a wrapped last line at the margin, or a
         # paragraph of one line at the same indent: "The Security Council," above "Recalling …"): a new one.
         return True
-    if abs(prev.size - line.size) > SIZE_CHANGE or prev.bold != line.bold:
+    if abs(prev.size - line.size) > SIZE_CHANGE or _weight_changes(prev, line):
         return True
     if prev.bold and line.bold and prev.x1 - margin < SHORT_HEADING_LINE_RATIO * (right - margin):
         return True  # a short bold line ("Decision 1", "AMISOM") is a heading of its own
     return bool(LABEL_START.match(line.text) and line.x0 > margin + INDENT_MIN)
+
+
+def _weight_changes(prev: Line, line: Line) -> bool:
+    """Whether the text turns bold or stops being bold where `prev` breaks into `line` (a heading above a
+    paragraph, a paragraph above a heading)."""
+    return prev.edge_weights[1] != line.edge_weights[0]
 
 
 def reading_frame(lines: Sequence[Line]) -> dict[int, Line]:
@@ -271,7 +280,7 @@ def _continues(before: TextBlock, after: TextBlock, margin: float, frame: dict[i
         return frame[id(ln)] if frame is not None else ln
 
     last, first = before.lines[-1], seen(after.first)
-    if first.bold != last.bold or abs(first.size - last.size) > SIZE_CHANGE or LABEL_START.match(first.text):
+    if _weight_changes(last, first) or abs(first.size - last.size) > SIZE_CHANGE or LABEL_START.match(first.text):
         return False
     start = seen(before.first).x0
     if len(before.lines) == 1 and start > margin + INDENT_MIN and abs(first.x0 - start) <= INDENT_MIN / 2:
@@ -279,8 +288,10 @@ def _continues(before: TextBlock, after: TextBlock, margin: float, frame: dict[i
     wrapped = [seen(ln).x0 for ln in before.lines[1:]] or [start]
     at_margin = ragged or abs(first.x0 - min(wrapped)) <= INDENT_MIN / 2
     ends = last.text.rstrip('”’")] ')
-    # Where the start tells nothing, a clause's comma ending the page ends a paragraph too (a preambular one).
-    open_end = not ends.endswith(CLAUSE_END if ragged else PARAGRAPH_END) or first.text[:1].islower()
+    # Where the start tells nothing, a clause's comma ending the page ends a paragraph too (a preambular one),
+    # unless the paragraph is numbered.
+    comma_ends = ragged and not NUMBER_START.match(before.first.text)
+    open_end = not ends.endswith(CLAUSE_END if comma_ends else PARAGRAPH_END) or first.text[:1].islower()
     return at_margin and open_end
 
 

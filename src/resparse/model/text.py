@@ -80,6 +80,12 @@ class PageChars:
     read_problems: int = 0  # warnings the PDF library gave while reading the page's content
 
 
+# Glyphs without a character map come out as the replacement character or private-use code points ("����").
+UNREADABLE_GLYPH = re.compile(r"[\ufffd\ue000-\uf8ff]")
+# What an engine gives for a glyph its font has no character for (no ToUnicode entry, no known encoding).
+UNMAPPED_GLYPH = "\ufffd"
+
+
 @dataclass
 class Span:
     """A run of text in one style inside a line; `marker` spans are superscript footnote markers."""
@@ -118,6 +124,13 @@ class Line:
     def bold(self) -> bool:
         body = [s for s in self.spans if not s.marker and s.text.strip()]
         return bool(body) and all(s.bold for s in body)
+
+    @property
+    def edge_weights(self) -> tuple[bool, bool]:
+        """Whether the line's text opens and closes in bold: where a paragraph set partly in bold (after a lead
+        in another face) breaks over lines, the weight does not change at the break."""
+        body = [s for s in self.spans if not s.marker and s.text.strip()]
+        return (body[0].bold, body[-1].bold) if body else (False, False)
 
     @property
     def italic(self) -> bool:

@@ -14,7 +14,7 @@ from ..layout.blocks import TextBlock, join_blocks, text_margin, vocabulary
 from ..layout.page import body_size
 from ..model.document import Annex, Document, Footnote, Formula, Heading, Preamble, Source, Unit, WrapUp
 from ..model.document import Warning as DocWarning
-from ..model.text import Line, Page
+from ..model.text import UNMAPPED_GLYPH, Line, Page
 from ..settings import DEFAULT_SETTINGS, StructureSettings
 from ..timing import stage
 from . import patterns as P
@@ -28,6 +28,8 @@ from .trace import FootnoteSource, ParseTrace, UnitSource
 # The thresholds of this stage are `settings.StructureSettings`.
 # An asterisk note's marker in the heading block, after a word or its punctuation ("Chair*", "A/80/L.1**";
 # §1.4): one to three stars.
+# Pages named in an `unreadable_glyphs` warning (the rest are counted).
+UNREADABLE_PAGES_SHOWN = 10
 HEAD_STAR_MARKER = re.compile(r"(?<=[\w:,.)])(\*{1,3})(?=[,\s]|$)")
 
 
@@ -137,6 +139,7 @@ def build_document(pages: Sequence[Page], blocks: Sequence[TextBlock], source: S
 
     body = build_body(text_blocks, vocab, known, italics, size, settings)
     preamble = Preamble(formula=formula, paragraphs=body.preamble)
+    unreadable = unreadable_glyphs(pages)
     doc = Document(
         source=source,
         metadata=md,
@@ -144,6 +147,7 @@ def build_document(pages: Sequence[Page], blocks: Sequence[TextBlock], source: S
         operative=body.operative,
         annexes=body.annexes,
         footnotes=footnotes,
+        warnings=[unreadable] if unreadable else [],
     )
 
     # Footnote references: the unit where each marker stands; markers in the heading block → head/title.
@@ -173,6 +177,21 @@ def build_document(pages: Sequence[Page], blocks: Sequence[TextBlock], source: S
         trace.footnotes = [FootnoteSource(f.marker, f.ref, f.page, lines)
                            for f, lines in zip(doc.footnotes, note_lines or [], strict=True)]
     return doc
+
+
+def unreadable_glyphs(pages: Sequence[Page]) -> DocWarning | None:
+    """A warning naming the pages whose text has glyphs with no character (`UNMAPPED_GLYPH`): a font embedded
+    without any character map (no ToUnicode, no cmap table, no glyph names) leaves only the glyphs' shapes,
+    which OCR can read and a text layer cannot. None when every glyph has its character."""
+    counts = {p.number: sum(ln.raw.count(UNMAPPED_GLYPH) for ln in (*p.body, *p.notes)) for p in pages}
+    counts = {n: c for n, c in counts.items() if c}
+    if not counts:
+        return None
+    numbers = sorted(counts)
+    shown = ", ".join(map(str, numbers[:UNREADABLE_PAGES_SHOWN])) + (", …" if len(numbers) > UNREADABLE_PAGES_SHOWN
+                                                                     else "")
+    return DocWarning("unreadable_glyphs", f"{sum(counts.values())} glyphs on {len(numbers)} pages ({shown}) have "
+                      "no character in their font and read as U+FFFD; OCR can read them", None)
 
 
 @dataclass(frozen=True)

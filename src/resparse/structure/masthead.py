@@ -15,7 +15,7 @@ from typing import NamedTuple
 from ..citations.find import canonical_symbol, split_joint
 from ..citations.find import iso_date as parse_date
 from ..model.document import Metadata
-from ..model.text import Line
+from ..model.text import UNREADABLE_GLYPH, Line
 from ..settings import DEFAULT_SETTINGS, StructureSettings
 from . import patterns as P
 
@@ -23,9 +23,6 @@ from . import patterns as P
 # does not count; `StructureSettings.script_majority`).
 SCRIPTS = P.SCRIPTS
 DEFAULT_STRUCTURE = DEFAULT_SETTINGS.structure
-# Glyphs without a character map come out as the replacement character or private-use code points ("����"):
-# a text with more of them than letters tells no language.
-UNREADABLE_GLYPH = re.compile(r"[\ufffd\ue000-\uf8ff]")
 # Where each masthead line stands and how it is set: `settings.StructureSettings`.
 # The symbol's first component ("S", "A", "CTOC"), set large apart from the rest of the symbol.
 SYMBOL_FIRST_COMPONENT = re.compile(r"[A-Z]{1,8}")
@@ -112,7 +109,7 @@ def find_symbols(lines: Sequence[Line], page_height: float,
 def language_of(text: str, settings: StructureSettings = DEFAULT_STRUCTURE) -> str | None:
     """ISO 639-1 code of a text, from its script and most frequent short words."""
     letters = "".join(filter(str.isalpha, text))
-    if len(UNREADABLE_GLYPH.findall(text)) > len(letters):
+    if len(UNREADABLE_GLYPH.findall(text)) > len(letters):  # unreadable glyphs tell no language
         return None
     if letters:
         for code, rx in SCRIPTS:
