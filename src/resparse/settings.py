@@ -4,11 +4,13 @@ Every number a layout or structure rule compares with lives here, with the conve
 a reader finds them in one place and a user can try another value without editing code:
 
     from resparse import Settings, parse
-    settings = Settings.from_dict({"structure": {"organ_min_size": 12.0}})
+    settings = Settings.from_dict({"layout": {"word_gap_ratio": 0.2}, "structure": {"organ_min_size": 12.0}})
     parse("file.pdf", settings=settings)
 
-`Settings()` holds the defaults, which are what the parser is measured with. Values are checked when a
-`Settings` is made (`SettingsError` names the field and what it must be), never while parsing.
+`layout` is read by the layout stage (`layout.lines`, `layout.page`, `layout.blocks`, and the Word reader's
+blocks), `structure` by the structure stage. `Settings()` holds the defaults, which are what the parser is
+measured with. Values are checked when a `Settings` is made (`SettingsError` names the field and what it must
+be), never while parsing.
 """
 
 from __future__ import annotations
@@ -195,7 +197,7 @@ class Settings:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Mapping[str, Any]]) -> Settings:
-        """Settings from `{"structure": {"organ_min_size": 12.0}, ...}` (a parsed TOML, YAML or JSON file):
+        """Settings from `{"layout": {...}, "structure": {"organ_min_size": 12.0}}` (a parsed TOML, YAML or JSON file):
         what it names replaces the default, an unknown section or name is an error."""
         sections = {f.name: f for f in fields(cls)}
         values: dict[str, Any] = {}
