@@ -315,9 +315,20 @@ def test_debug_and_inspect_use_the_layout_settings_they_are_given():
     assert "DecidestoextendthemandateofUNOMLA" in " ".join(glued_texts)
     blocks = [r["text"] for r in debug_records(SC, "blocks", settings=glued)]
     assert any("DecidestoextendthemandateofUNOMLA" in t for t in blocks)
+    wide_gap = Settings.from_dict({"layout": {"block_gap_ratio": 100.0}})  # no space parts two blocks
+    assert len(list(debug_records(SC, "blocks", settings=wide_gap))) < len(list(debug_records(SC, "blocks")))
     assert [b for b in inspect_pdf(SC).boxes if b.kind == "marker"]
     no_markers = Settings.from_dict({"layout": {"marker_size_ratio": 0.1}})  # no glyph is that small
     assert not [b for b in inspect_pdf(SC, settings=no_markers).boxes if b.kind == "marker"]
+
+
+def test_the_overlay_tells_marker_glyphs_with_the_layout_settings_it_is_given():
+    from resparse.inspect import inspect_pdf, overlay_boxes
+
+    trace = inspect_pdf(SC).trace
+    assert [b for b in overlay_boxes(trace) if b.kind == "marker"]
+    smaller = LayoutSettings(marker_size_ratio=0.1)  # the markers the parse found are no glyphs that small
+    assert not [b for b in overlay_boxes(trace, smaller) if b.kind == "marker"]
 
 
 @pytest.mark.parametrize(("name", "text"), [
