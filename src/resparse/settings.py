@@ -65,7 +65,9 @@ class LayoutSettings:
     furniture (`layout.page`), body lines into text blocks (`layout.blocks`)."""
 
     # Glyphs into lines (`layout.lines`): one baseline, split at wide gaps (the two halves of a running header,
-    # un-conventions §5; a paragraph's number and its text, §6.4).
+    # un-conventions §5; a paragraph's number and its text, §6.4). A superscript marker is raised ~1/3 of the body
+    # size, which must stay inside the baseline tolerance; consecutive lines are >= 1.1 sizes apart, which must stay
+    # outside it. A tab after a paragraph number ("1.<tab>Decides") is ~2 sizes; header halves are far wider.
     baseline_tolerance_ratio: float = _setting(
         0.5, RATIO, "small raised glyphs join the line whose baseline is at most this share of its size below theirs")
     same_line_tolerance_ratio: float = _setting(
@@ -74,7 +76,9 @@ class LayoutSettings:
         3, COUNT, "a glyph joins one of this many lines found last above it (scanning down the page)")
     fragment_gap_ratio: float = _setting(
         4.5, RATIO, "a horizontal gap wider than this many sizes starts a new line fragment (a tab is ~2)")
-    # Words (`layout.lines`): word spaces, and the tabs of Chinese text, which puts no spaces between words (§7).
+    # Words (`layout.lines`): word spaces, and the tabs of Chinese text (§7). Chinese puts no space between words;
+    # a writer spaces Latin text and digits from it, up to ~0.4 of the size, and justifies lines by spacing
+    # characters; a wider gap is a tab, between a paragraph's number and its text ("1.<tab>赞赏").
     word_gap_ratio: float = _setting(0.17, RATIO, "a gap wider than this share of the size is a word space")
     cjk_tab_gap_ratio: float = _setting(
         0.5, RATIO, "beside a Chinese character a gap is a tab (a space) only when wider than this share of the size")
@@ -84,7 +88,8 @@ class LayoutSettings:
     marker_rise_ratio: float = _setting(
         0.12, RATIO, "a marker glyph's baseline is raised by more than this share of the line's body size")
     marker_max_chars: int = _setting(7, COUNT, "a run of marker glyphs (\"1\", \"3,4\", \"**\") is at most this long")
-    # Running headers and footers (`layout.page`, §5).
+    # Running headers and footers (`layout.page`, §5): in bands at the page's top and bottom, set smaller than the
+    # text (headers ~8.5/10 of it), recurring from page to page.
     header_band_ratio: float = _setting(0.115, SHARE, "running headers stand in this top share of the page height")
     footer_band_ratio: float = _setting(0.12, SHARE, "running footers stand in this bottom share of the page height")
     furniture_size_ratio: float = _setting(
@@ -93,7 +98,9 @@ class LayoutSettings:
     recurring_min_chars: int = _setting(
         4, COUNT, "a recurring header or footer is at least this long (longer than a page counter)")
     default_body_size: float = _setting(10.0, POINTS, "the body size of a document without text lines")
-    # The footnote area (`layout.page`, §4): its separator, or the small lines that end the page without one.
+    # The footnote area (`layout.page`, §4): its separator, a short rule low on the page, or the small lines that
+    # end the page without one (small text higher up is a table note or a caption). A note's marker may hang in
+    # the margin, apart from its text (Word's footnote style: the marker, a tab, the text at the first-line indent).
     separator_max_x0_ratio: float = _setting(
         0.35, SHARE, "a drawn separator starts in this left share of the page width")
     separator_max_width_ratio: float = _setting(
@@ -110,7 +117,10 @@ class LayoutSettings:
     hanging_marker_max_rise_ratio: float = _setting(
         0.6, RATIO, "a hung marker's baseline is raised above the note text's by at most this share of its size")
     # Text blocks (`layout.blocks`): paragraphs are parted by extra space, first-line indents, labels, a change
-    # of size or weight (§3.3-§3.6), and carried over page breaks (§6.9).
+    # of size or weight (§3.3-§3.6), and carried over page breaks (§6.9). UN documents put 6 pt between paragraphs
+    # of 10 pt text (printed by other programs from the same Word files, 4.5 pt); lines of one paragraph are at
+    # the line pitch. A full line that happens to end with a comma is not the end of a paragraph: a last line
+    # stops short of the right edge. A wrapped heading's first line fills the column.
     block_gap_ratio: float = _setting(
         0.3, RATIO, "space beyond the line pitch above this share of the size starts a new block")
     plain_leading_ratio: float = _setting(

@@ -4,7 +4,7 @@ A new block starts at extra vertical space (UN documents put 6pt between paragra
 of type size or weight (headings), and at a labelled line ("12.", "(a)") set at the paragraph indent.
 Joining a block's lines repairs line-end hyphenation only where the hyphen is a line break
 (un-conventions §6.1): real compounds such as `capacity-building` keep their hyphen. The tolerances these rules
-compare with are `settings.LayoutSettings`, passed to each function.
+compare with are `settings.LayoutSettings` (each with why it has its value), passed to each function.
 """
 
 from __future__ import annotations
@@ -16,24 +16,6 @@ from dataclasses import dataclass, replace
 from ..model.text import Line, Page, is_cjk
 from ..settings import DEFAULT_LAYOUT, LayoutSettings
 from .lines import marker_texts
-
-# The tolerances (`LayoutSettings`), and why they have the values they have:
-# - `block_gap_ratio`: space between two lines beyond the document's usual line pitch (scaled to their size, see
-#   `Pitch`), above this share of the font size, starts a new block. UN documents put 6 pt between paragraphs of
-#   10 pt text; printed by other programs from the same Word files, 4.5 pt. Lines of one paragraph are at the
-#   pitch. `plain_leading_ratio`: without a measurable pitch, the usual space between one line's baseline and
-#   the next line's top, as a share of the size.
-# - `pitch_min_count`, `pitch_min_share`: a line distance counts as the document's line pitch when it recurs this
-#   often; `pitch_max_ratio`: only distances under this many sizes are line distances.
-# - `size_change`: two lines differ in size when their sizes differ by more than this (points).
-# - `short_heading_line_ratio`: a bold line ending before this share of the text column is a heading of its own,
-#   not the first line of a wrapped heading (which fills the column).
-# - `right_edge_quantile`: the share of a page's lines that end left of the text column's right edge (full lines
-#   end at it).
-# - `short_last_line_slack`: a paragraph's last line stops short of the right edge by at least this (points); a
-#   full line that happens to end with a comma is not the end of a paragraph.
-# - `indent_min`: a line starts further right than the block's wrapped lines by at least this (points): an indent.
-# - `hyphenated_word_max`: the longest word (with its hyphen) looked for at a line end.
 
 # Leading labels that open a new block even without extra space before them.
 # Arabic numbers its paragraphs "1 - " and its items with letters, "(أ)" (un-conventions §7), at times set solid

@@ -3,7 +3,8 @@
 Characters are grouped by baseline, then split where a wide horizontal gap separates two runs
 (the two halves of a running header, "United Nations" and the symbol in a masthead). Small raised
 glyphs next to body text become `marker` spans: the superscript footnote references of UN documents.
-The tolerances these rules compare with are `settings.LayoutSettings`, passed to each function.
+The tolerances these rules compare with are `settings.LayoutSettings` (each with why it has its value), passed
+to each function.
 """
 
 from __future__ import annotations
@@ -15,22 +16,6 @@ from collections.abc import Sequence
 from ..model.text import CJK_SCRIPT, RTL_SCRIPT, Char, Line, PageChars, Span, is_cjk
 from ..settings import DEFAULT_LAYOUT, LayoutSettings
 from .bidi import line_is_rtl, orient_pairs, strong_counts, visual_to_logical
-
-# The tolerances (`LayoutSettings`), and why they have the values they have:
-# - `baseline_tolerance_ratio`: small glyphs join the line whose baseline is at most this share of its size below
-#   theirs. A superscript marker is raised ~1/3 of the body size, which must stay inside it; consecutive lines
-#   are >= 1.1 sizes apart, which must stay outside it.
-# - `same_line_tolerance_ratio`: glyphs of similar size share a line when their baselines differ by at most this
-#   share of the smaller size (rounding noise and mixed fonts on one line).
-# - `fragment_gap_ratio`: a horizontal gap wider than this many font sizes starts a new line fragment (columns,
-#   header halves). A tab after a paragraph number ("1.<tab>Decides") is ~2 sizes; header halves are far wider.
-# - `word_gap_ratio`: a gap wider than this share of the font size between two glyphs is a word space.
-# - `cjk_tab_gap_ratio`: beside a Chinese character a gap is no word space (Chinese puts none; a writer spaces
-#   Latin text and digits from it, up to ~0.4 of the size, and justifies lines by spacing characters), but a gap
-#   wider than this share of the size is a tab: a paragraph's number and its text ("1.<tab>赞赏").
-# - `marker_size_ratio`, `marker_rise_ratio`: a glyph is a superscript marker when smaller than the first share of
-#   the line's body size and its baseline is raised by more than the second share of the body size.
-# - `marker_max_chars`: superscript footnote markers ("1", "12", "*", "**", "3,4", "a") are short runs of glyphs.
 
 # Arabic sets a note's number in parentheses, "(1)" (un-conventions §7); left to right on the page, the
 # parentheses of such a marker may read either way round (see `bidi`).

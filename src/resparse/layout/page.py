@@ -4,7 +4,7 @@ UN pages carry running headers (symbol, short title) and footers (page counter `
 `25-03668`, barcode `*2503668*`) that are never text, and footnotes in small type at the page bottom,
 under a short rule (typed underscores or a drawn rule) or none (un-conventions §4, §5). This stage sorts
 every line into one of the three, so that the structure stages see body text only. The tolerances these
-rules compare with are `settings.LayoutSettings`, passed to each function.
+rules compare with are `settings.LayoutSettings` (each with why it has its value), passed to each function.
 """
 
 from __future__ import annotations
@@ -17,25 +17,6 @@ from ..model.text import Line, Page, PageChars, Span
 from ..settings import DEFAULT_LAYOUT, LayoutSettings
 from ..wordlist import read_word_list
 from .lines import MARKER_TEXT, build_lines, marker_texts
-
-# The tolerances (`LayoutSettings`), and why they have the values they have:
-# - `header_band_ratio`, `footer_band_ratio`: the shares of the page height at the top and bottom where running
-#   headers and footers are printed.
-# - `furniture_size_ratio`: a line set smaller than this share of the body size is not body text (headers are
-#   ~8.5/10).
-# - `separator_max_x0_ratio`, `separator_max_width_ratio`, `separator_min_width`: a drawn footnote separator
-#   starts in the left part of the page and is short; `separator_min_top_ratio`: it stands below the top quarter
-#   of the page (a rule higher up is the masthead's).
-# - `trailing_notes_min_top_ratio`: notes printed without a separator stand in the lower part of the page; small
-#   text higher up is a table note or a caption. `notes_top_margin`: the footnote area then begins this far
-#   (points) above the first note line.
-# - `recurring_min_pages`, `recurring_min_chars`: a running header or footer recurs on this many pages at least,
-#   and is longer than a page counter's digits.
-# - `default_body_size`: the body size of a document without text lines (a size UN documents use).
-# - `hanging_marker_max_gap_ratio`: a note's marker hung in the margin stands at most this many sizes of the note
-#   text left of it (Word's footnote style: the marker, a tab, the text at the first-line indent);
-#   `hanging_marker_max_rise_ratio`: its baseline is raised above the text's by at most this share of the text
-#   size.
 
 PAGE_NUMBER = re.compile(r"^\d{1,4}$")  # a bare page number in the footer band
 NOTE_START = re.compile(r"^(?:\*{1,3}|\d{1,3}/?)\s")  # a note opening with a full-size marker
