@@ -245,7 +245,7 @@ def install_fake_builder(monkeypatch, build=None) -> list:
     """
     calls: list = []
 
-    def build_document(pages, blocks, source, trace=None, settings=None):
+    def build_document(pages, blocks, source, trace=None, settings=None, layout=None):
         calls.append((pages, source))
         if build is not None:
             return build(pages, source)

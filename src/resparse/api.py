@@ -101,12 +101,13 @@ def parse(
     source_info = Source(file=os.path.basename(name), sha256=hashlib.sha256(data).hexdigest(), pages=len(pages),
                          engine=reader.name)
     with stage("layout"):
-        laid_out = layout_pages(pages)
-        blocks = build_blocks(laid_out)
+        laid_out = layout_pages(pages, settings.layout)
+        blocks = build_blocks(laid_out, settings.layout)
     if trace is not None:
         trace.page_chars = list(pages)
     with stage("structure"):  # less the citations stage that build_document times inside it
-        return build_document(laid_out, blocks, source_info, trace=trace, settings=settings.structure)
+        return build_document(laid_out, blocks, source_info, trace=trace, settings=settings.structure,
+                              layout=settings.layout)
 
 
 def _parse_docx(data: bytes, name: str, max_pages: int | None, trace: ParseTrace | None,
@@ -117,10 +118,11 @@ def _parse_docx(data: bytes, name: str, max_pages: int | None, trace: ParseTrace
     from .structure.builder import build_document  # noqa: PLC0415
 
     with stage("extraction"):
-        read = read_docx(data, name, max_pages)
+        read = read_docx(data, name, max_pages, settings.layout)
     if not any(ln.text.strip() for p in read.pages for ln in p.body):
         raise Empty(name, "the Word file has no text")
     source_info = Source(file=os.path.basename(name), sha256=hashlib.sha256(data).hexdigest(),
                          pages=len(read.pages), format="docx", engine=ENGINE_NAME)
     with stage("structure"):
-        return build_document(read.pages, read.blocks, source_info, trace=trace, settings=settings.structure)
+        return build_document(read.pages, read.blocks, source_info, trace=trace, settings=settings.structure,
+                              layout=settings.layout)

@@ -161,6 +161,21 @@ _engine_option = click.option(
     "--engine", type=click.Choice(list(ENGINES)), default=DEFAULT_ENGINE_NAME, show_default=True,
     help="PDF engine: pdfium (fast) or pdfplumber (pdfminer.six); both give the same tree. A Word file is "
          "read from its Word structure whatever the engine.")
+_settings_option = click.option(
+    "--settings", "settings_file", metavar="FILE",
+    help="The parser's tolerances and thresholds from a TOML, JSON or YAML file of sections ([layout], "
+         "[structure]) and names (see resparse.Settings); what it leaves out keeps its default.")
+
+
+def _read_settings(settings_file: str | None) -> Settings:
+    """The settings a `--settings` file holds (the defaults without one); a usage error for a file the parser
+    cannot use."""
+    if not settings_file:
+        return DEFAULT_SETTINGS
+    try:
+        return Settings.from_file(settings_file)
+    except SettingsError as e:
+        raise click.UsageError(str(e)) from None
 
 
 @main.command(epilog=_exit_code_table())
@@ -201,9 +216,7 @@ _engine_option = click.option(
 @click.option("--parquet", "parquet_dir", metavar="DIR",
               help="Also write the documents, units and citations as a Parquet dataset under DIR, one file per "
                    "input and table (needs resparse[scale]); query it with `resparse sql`.")
-@click.option("--settings", "settings_file", metavar="FILE",
-              help="The parser's tolerances and thresholds from a TOML, JSON or YAML file of sections and names "
-                   "(see resparse.Settings); what it leaves out keeps its default.")
+@_settings_option
 @click.option("--debug", is_flag=True, help="Show library warnings and the traceback of internal errors.")
 def extract(inputs: tuple[str, ...], fmt: str, output: str | None, compact: bool, out_dir: str | None,
             jsonl: bool, jobs: int | None, pattern: str, timeout: float | None, skip_existing: bool,
@@ -224,12 +237,7 @@ def extract(inputs: tuple[str, ...], fmt: str, output: str | None, compact: bool
     if compact and not WRITERS[fmt].supports_compact:
         raise click.UsageError(f"--compact is not available for --format {fmt}")
     inputs, out_dir, parquet_dir = _scale_locations(inputs, out_dir, parquet_dir, scheduler)
-    settings = DEFAULT_SETTINGS
-    if settings_file:
-        try:
-            settings = Settings.from_file(settings_file)
-        except SettingsError as e:
-            raise click.UsageError(str(e)) from None
+    settings = _read_settings(settings_file)
     limit_bytes = _parse_size(max_bytes)
     limit_pages = max_pages or None
     stdin_data: bytes | None = None
@@ -662,18 +670,21 @@ PAGE_FILE_MIN_DIGITS = 3
                    "furniture); blocks; tree: the document's units.")
 @click.option("-p", "--page", type=int, metavar="N", help="Only page N (1 is the first).")
 @_engine_option
+@_settings_option
 @click.option("--debug", is_flag=True, help="Show library warnings and the traceback of internal errors.")
-def debug_command(file: str, stage: str, page: int | None, engine: str, debug: bool) -> None:
+def debug_command(file: str, stage: str, page: int | None, engine: str, settings_file: str | None,
+                  debug: bool) -> None:
     """Print what one stage of the parser produced for the PDF FILE, as JSON lines on stdout.
 
     Each line is one glyph run, rule, line, block or unit, with its page, box (x0, top, x1, bottom in
     points from the page's top-left corner), font and size, so that a misparse can be traced to the stage
     that made it.
     """
+    settings = _read_settings(settings_file)
     records, missing_page = [], None
     with _one_input(file, file, debug):
         try:
-            records = list(debug_records(file, stage, page=page, engine=engine))
+            records = list(debug_records(file, stage, page=page, engine=engine, settings=settings))
         except ValueError as e:  # a page that does not exist
             missing_page = str(e)
     if missing_page is not None:
@@ -692,9 +703,10 @@ def debug_command(file: str, stage: str, page: int | None, engine: str, debug: b
 @click.option("--scale", type=click.FloatRange(min=0.1, max=10), default=RENDER_SCALE, show_default=True,
               help="Pixels per PDF point (1 = 72 dpi).")
 @_engine_option
+@_settings_option
 @click.option("--debug", is_flag=True, help="Show library warnings and the traceback of internal errors.")
 def inspect_command(file: str, page: int | None, all_pages: bool, output: str | None, scale: float,
-                    engine: str, debug: bool) -> None:
+                    engine: str, settings_file: str | None, debug: bool) -> None:
     """Draw what the parser detected over pages of the PDF FILE, as PNG images.
 
     \b
@@ -708,11 +720,12 @@ def inspect_command(file: str, page: int | None, all_pages: bool, output: str | 
         raise click.UsageError("give one of --page N and --all-pages")
     if all_pages and not output:
         raise click.UsageError("--all-pages needs -o DIR, the folder for the pages")
+    settings = _read_settings(settings_file)
     if page is not None and page < 1:
         _error_line(file, f"no page {page}: pages are numbered from 1")
         _exit(EXIT_USAGE)
     with _one_input(file, file, debug):
-        inspection = inspect_pdf(file, engine=engine)
+        inspection = inspect_pdf(file, engine=engine, settings=settings)
     count = inspection.page_count
     if page is not None and page > count:
         _error_line(file, f"no page {page}: the document has {count} page{'s' if count != 1 else ''}")

@@ -23,10 +23,11 @@ from typing import Any
 from .api import DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, input_format, parse, read_input, read_pages
 from .errors import NotSupported
 from .extract.pdf import PdfEngine
-from .layout.blocks import TextBlock, build_blocks
+from .layout.blocks import TextBlock, build_blocks, join_lines
 from .layout.lines import build_lines
 from .layout.page import layout_pages
 from .model.text import Char, Line, PageChars, Rule
+from .settings import DEFAULT_SETTINGS, LayoutSettings, Settings
 from .structure.trace import ParseTrace
 
 STAGES = ("chars", "lines", "page", "blocks", "tree")
@@ -62,15 +63,18 @@ def line_record(stage: str, ln: Line, area: str | None = None) -> dict[str, Any]
     return record
 
 
-def block_record(index: int, b: TextBlock) -> dict[str, Any]:
+def block_record(index: int, b: TextBlock, settings: LayoutSettings = DEFAULT_SETTINGS.layout) -> dict[str, Any]:
     first = b.first
-    return {"stage": "blocks", "index": index, "pages": b.pages, "text": b.text, "lines": len(b.lines),
+    text = b.joined[0] if b.joined is not None else join_lines(b.lines, settings=settings)[0]
+    return {"stage": "blocks", "index": index, "pages": b.pages, "text": text, "lines": len(b.lines),
             "box": _box(min(ln.x0 for ln in b.lines), first.top, max(ln.x1 for ln in b.lines), b.lines[-1].bottom),
             "size": b.size, "bold": b.bold, "continues": b.continues}
 
 
-def stage_records(pages: list[PageChars], stage: str, only_page: int | None = None) -> Iterator[dict[str, Any]]:
-    """The records of `stage` (one of `STAGES` but `tree`) for the engine's pages, or for one page."""
+def stage_records(pages: list[PageChars], stage: str, only_page: int | None = None,
+                  settings: LayoutSettings = DEFAULT_SETTINGS.layout) -> Iterator[dict[str, Any]]:
+    """The records of `stage` (one of `STAGES` but `tree`) for the engine's pages, or for one page, laid out
+    with the layout `settings`."""
     if stage not in STAGES[:-1]:
         raise ValueError(f"unknown stage {stage!r} (choose from {', '.join(STAGES)})")
 
@@ -86,33 +90,36 @@ def stage_records(pages: list[PageChars], stage: str, only_page: int | None = No
     if stage == "lines":
         for p in pages:
             if wanted(p.number):
-                yield from (line_record("lines", ln) for ln in build_lines(p))
+                yield from (line_record("lines", ln) for ln in build_lines(p, settings))
         return
-    laid_out = layout_pages(pages)  # the page split needs every page: running headers recur across them
+    laid_out = layout_pages(pages, settings)  # the page split needs every page: running headers recur across them
     if stage == "page":
         for p in laid_out:
             if wanted(p.number):
                 for area, lines in (("body", p.body), ("notes", p.notes), ("furniture", p.furniture)):
                     yield from (line_record("page", ln, area) for ln in lines)
         return
-    for i, b in enumerate(build_blocks(laid_out)):
+    for i, b in enumerate(build_blocks(laid_out, settings)):
         if only_page is None or only_page in b.pages:
-            yield block_record(i, b)
+            yield block_record(i, b, settings)
 
 
 def debug_records(source: str | os.PathLike | bytes, stage: str, *, page: int | None = None,
                   engine: str | PdfEngine | None = None, name: str | None = None,
                   max_pages: int | None = DEFAULT_MAX_PAGES,
-                  max_bytes: int | None = DEFAULT_MAX_BYTES) -> Iterator[dict[str, Any]]:
+                  max_bytes: int | None = DEFAULT_MAX_BYTES,
+                  settings: Settings = DEFAULT_SETTINGS) -> Iterator[dict[str, Any]]:
     """What `stage` produced for a PDF (a path or its bytes), as records; raises as `resparse.parse`.
 
     `page` (1-based) keeps the records of one page (for `tree`, the units found on it). A page number past
-    the document's end raises `ValueError`.
+    the document's end raises `ValueError`. `settings` are the parser's (`resparse.Settings`): the layout
+    stages use `settings.layout`, the tree all of them.
     """
     data, name = read_input(source, name, max_bytes)
     if stage == "tree":
         trace = ParseTrace()
-        doc = parse(data, name=name, engine=engine, max_pages=max_pages, max_bytes=max_bytes, trace=trace).to_dict()
+        doc = parse(data, name=name, engine=engine, max_pages=max_pages, max_bytes=max_bytes, trace=trace,
+                    settings=settings).to_dict()
         _check_page(page, doc["source"]["pages"])
         rules: dict[str, list[str]] = {}
         for unit in trace.units:
@@ -125,7 +132,7 @@ def debug_records(source: str | os.PathLike | bytes, stage: str, *, page: int | 
                                  "its structure: use --stage tree")
     pages = read_pages(data, name, engine, max_pages)
     _check_page(page, len(pages))
-    yield from stage_records(pages, stage, page)
+    yield from stage_records(pages, stage, page, settings.layout)
 
 
 def _check_page(page: int | None, count: int) -> None:

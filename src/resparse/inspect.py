@@ -18,6 +18,7 @@ from .api import input_format, parse, read_input
 from .errors import NotSupported
 from .model.document import Document
 from .model.text import Char, Line, Page, PageChars
+from .settings import DEFAULT_SETTINGS, LayoutSettings, Settings
 from .structure.trace import ParseTrace, SourceBox, line_boxes
 
 if TYPE_CHECKING:  # Pillow and pypdfium2 are imported when a page is drawn, not with the command line
@@ -85,11 +86,10 @@ PADS: dict[str, float] = {"masthead": 3.0, "footnote_area": 3.0, "footnote": 0.5
 DEFAULT_PAD = 1.5
 # A line's box reaches below its baseline by this share of its size (the descenders).
 DESCENT_RATIO = 0.22
-# A superscript marker glyph: smaller than this share of its line's size, its baseline raised above the
-# line's by more than this share (as the line builder decides it) but less than the next (higher up is the line
-# above); glyphs further apart than the last share are two markers.
-MARKER_SIZE_RATIO = 0.82
-MARKER_RISE_RATIO = 0.12
+# A superscript marker glyph: smaller than a share of its line's size and its baseline raised above the line's
+# by more than a share of it, as the line builder decides it (`LayoutSettings.marker_size_ratio` and
+# `marker_rise_ratio`), but by less than this share (higher up is the line above); glyphs further apart than
+# the next share are two markers.
 MARKER_MAX_RISE_RATIO = 0.7
 MARKER_GAP_RATIO = 0.5
 # Glyph positions of one line agree to this much (points).
@@ -141,7 +141,7 @@ def _lines(kind: str, lines: Sequence[Line], label: str = "") -> list[OverlayBox
     return _ink(kind, line_boxes(lines), label)
 
 
-def _marker_runs(line: Line, chars: Sequence[Char]) -> list[OverlayBox]:
+def _marker_runs(line: Line, chars: Sequence[Char], settings: LayoutSettings) -> list[OverlayBox]:
     """Boxes of the superscript footnote markers of a body line, found among the page's glyphs.
 
     Lines keep their markers as text only, so the raised small glyphs inside the line's box are grouped
@@ -150,6 +150,7 @@ def _marker_runs(line: Line, chars: Sequence[Char]) -> list[OverlayBox]:
     markers = [s.text.strip() for s in line.spans if s.marker and s.text.strip()]
     if not markers:
         return []
+    smaller, rise = settings.marker_size_ratio * line.size, settings.marker_rise_ratio * line.size
     raised = sorted(
         (
             c
@@ -157,8 +158,8 @@ def _marker_runs(line: Line, chars: Sequence[Char]) -> list[OverlayBox]:
             if c.text.strip()
             and line.x0 - GLYPH_TOLERANCE <= c.x0
             and c.x1 <= line.x1 + GLYPH_TOLERANCE
-            and c.size < MARKER_SIZE_RATIO * line.size
-            and MARKER_RISE_RATIO * line.size < line.bottom - c.bottom < MARKER_MAX_RISE_RATIO * line.size
+            and c.size < smaller
+            and rise < line.bottom - c.bottom < MARKER_MAX_RISE_RATIO * line.size
         ),
         key=lambda c: c.x0,
     )
@@ -193,8 +194,9 @@ def _separator(page: Page, chars: PageChars) -> OverlayBox | None:
                       "separator (none printed)")
 
 
-def overlay_boxes(trace: ParseTrace) -> list[OverlayBox]:
-    """Everything the parse found, as boxes: areas and lines of each page, then units, footnotes, markers."""
+def overlay_boxes(trace: ParseTrace, settings: LayoutSettings = DEFAULT_SETTINGS.layout) -> list[OverlayBox]:
+    """Everything the parse found, as boxes: areas and lines of each page, then units, footnotes, markers (the
+    marker glyphs told as the layout `settings` the parse ran with tell them)."""
     boxes = _lines("masthead", [ln for b in trace.head for ln in b.lines], "heading block")
     for page, chars in zip(trace.pages, trace.page_chars, strict=True):
         separator = _separator(page, chars)
@@ -220,7 +222,7 @@ def overlay_boxes(trace: ParseTrace) -> list[OverlayBox]:
         boxes += _ink("footnote", note.boxes, f"{note.marker} -> {note.ref or '?'}")
     for page, chars in zip(trace.pages, trace.page_chars, strict=True):
         for ln in page.body:
-            boxes += _marker_runs(ln, chars.chars)
+            boxes += _marker_runs(ln, chars.chars, settings)
     return boxes
 
 
@@ -380,17 +382,17 @@ class Inspection:
         return out.getvalue()
 
 
-def inspect_pdf(source: str | os.PathLike | bytes, *, name: str | None = None, engine: str | None = None
-                ) -> Inspection:
+def inspect_pdf(source: str | os.PathLike | bytes, *, name: str | None = None, engine: str | None = None,
+                settings: Settings = DEFAULT_SETTINGS) -> Inspection:
     """Parse a PDF (a path or its bytes) with a trace and build its overlay; raises as `resparse.parse`, and
-    `NotSupported` for a Word file (it has no printed pages to draw over)."""
+    `NotSupported` for a Word file (it has no printed pages to draw over). `settings`: the parser's."""
     data, name = read_input(source, name)
     if input_format(data, name) == "docx":
         raise NotSupported(name, "inspect draws over a PDF's pages; a Word file has none (use `resparse debug "
                                  "--stage tree`)")
     trace = ParseTrace()
-    doc = parse(data, name=name, trace=trace, engine=engine)
-    return Inspection(pdf=data, document=doc, trace=trace, boxes=overlay_boxes(trace))
+    doc = parse(data, name=name, trace=trace, engine=engine, settings=settings)
+    return Inspection(pdf=data, document=doc, trace=trace, boxes=overlay_boxes(trace, settings.layout))
 
 
 __all__ = ["OverlayBox", "Inspection", "inspect_pdf", "overlay_boxes", "draw_overlay", "render_page", "KINDS"]

@@ -4,11 +4,13 @@ Every number a layout or structure rule compares with lives here, with the conve
 a reader finds them in one place and a user can try another value without editing code:
 
     from resparse import Settings, parse
-    settings = Settings.from_dict({"structure": {"organ_min_size": 12.0}})
+    settings = Settings.from_dict({"layout": {"word_gap_ratio": 0.2}, "structure": {"organ_min_size": 12.0}})
     parse("file.pdf", settings=settings)
 
-`Settings()` holds the defaults, which are what the parser is measured with. Values are checked when a
-`Settings` is made (`SettingsError` names the field and what it must be), never while parsing.
+`layout` is read by the layout stage (`layout.lines`, `layout.page`, `layout.blocks`, and the Word reader's
+blocks), `structure` by the structure stage. `Settings()` holds the defaults, which are what the parser is
+measured with. Values are checked when a `Settings` is made (`SettingsError` names the field and what it must
+be), never while parsing.
 """
 
 from __future__ import annotations
@@ -55,6 +57,91 @@ def _check(section: object) -> None:
         if not math.isfinite(value) or (low is not None and value < low) or (high is not None and value > high):
             bounds = f"at least {low}" if high is None else f"between {low} and {high}"
             raise SettingsError(f"{name} must be {bounds}, not {value!r}")
+
+
+@dataclass(frozen=True)
+class LayoutSettings:
+    """Tolerances of the layout stage: glyphs into lines (`layout.lines`), each page's body, footnote area and
+    furniture (`layout.page`), body lines into text blocks (`layout.blocks`)."""
+
+    # Glyphs into lines (`layout.lines`): one baseline, split at wide gaps (the two halves of a running header,
+    # un-conventions §5; a paragraph's number and its text, §6.4). A superscript marker is raised ~1/3 of the body
+    # size, which must stay inside the baseline tolerance; consecutive lines are >= 1.1 sizes apart, which must stay
+    # outside it. A tab after a paragraph number ("1.<tab>Decides") is ~2 sizes; header halves are far wider.
+    baseline_tolerance_ratio: float = _setting(
+        0.5, RATIO, "small raised glyphs join the line whose baseline is at most this share of its size below theirs")
+    same_line_tolerance_ratio: float = _setting(
+        0.25, RATIO, "glyphs share a line when their baselines differ by at most this share of the smaller size")
+    baseline_lookback: int = _setting(
+        3, COUNT, "a glyph joins one of this many lines found last above it (scanning down the page)")
+    fragment_gap_ratio: float = _setting(
+        4.5, RATIO, "a horizontal gap wider than this many sizes starts a new line fragment (a tab is ~2)")
+    # Words (`layout.lines`): word spaces, and the tabs of Chinese text (§7). Chinese puts no space between words;
+    # a writer spaces Latin text and digits from it, up to ~0.4 of the size, and justifies lines by spacing
+    # characters; a wider gap is a tab, between a paragraph's number and its text ("1.<tab>赞赏").
+    word_gap_ratio: float = _setting(0.17, RATIO, "a gap wider than this share of the size is a word space")
+    cjk_tab_gap_ratio: float = _setting(
+        0.5, RATIO, "beside a Chinese character a gap is a tab (a space) only when wider than this share of the size")
+    # Raised footnote markers (`layout.lines`, §4; the Arabic "(1)", §7).
+    marker_size_ratio: float = _setting(
+        0.82, RATIO, "a marker glyph is set smaller than this share of its line's body size")
+    marker_rise_ratio: float = _setting(
+        0.12, RATIO, "a marker glyph's baseline is raised by more than this share of the line's body size")
+    marker_max_chars: int = _setting(7, COUNT, "a run of marker glyphs (\"1\", \"3,4\", \"**\") is at most this long")
+    # Running headers and footers (`layout.page`, §5): in bands at the page's top and bottom, set smaller than the
+    # text (headers ~8.5/10 of it), recurring from page to page.
+    header_band_ratio: float = _setting(0.115, SHARE, "running headers stand in this top share of the page height")
+    footer_band_ratio: float = _setting(0.12, SHARE, "running footers stand in this bottom share of the page height")
+    furniture_size_ratio: float = _setting(
+        0.93, RATIO, "a line set smaller than this share of the body size is no body text (headers, notes)")
+    recurring_min_pages: int = _setting(2, COUNT, "a running header or footer recurs on at least this many pages")
+    recurring_min_chars: int = _setting(
+        4, COUNT, "a recurring header or footer is at least this long (longer than a page counter)")
+    default_body_size: float = _setting(10.0, POINTS, "the body size of a document without text lines")
+    # The footnote area (`layout.page`, §4): its separator, a short rule low on the page, or the small lines that
+    # end the page without one (small text higher up is a table note or a caption). A note's marker may hang in
+    # the margin, apart from its text (Word's footnote style: the marker, a tab, the text at the first-line indent).
+    separator_max_x0_ratio: float = _setting(
+        0.35, SHARE, "a drawn separator starts in this left share of the page width")
+    separator_max_width_ratio: float = _setting(
+        0.5, SHARE, "a drawn separator is shorter than this share of the page width")
+    separator_min_width: float = _setting(20.0, POINTS, "a drawn separator is at least this long")
+    separator_min_top_ratio: float = _setting(
+        0.25, SHARE, "a separator stands below this top share of the page (a rule higher up is the masthead's)")
+    trailing_notes_min_top_ratio: float = _setting(
+        0.6, SHARE, "notes without a separator stand below this top share of the page (higher up: a table note)")
+    notes_top_margin: float = _setting(
+        0.5, POINTS, "without a separator, the footnote area begins this far above its first line")
+    hanging_marker_max_gap_ratio: float = _setting(
+        12.0, RATIO, "a note's marker hung in the margin stands at most this many sizes of the note text left of it")
+    hanging_marker_max_rise_ratio: float = _setting(
+        0.6, RATIO, "a hung marker's baseline is raised above the note text's by at most this share of its size")
+    # Text blocks (`layout.blocks`): paragraphs are parted by extra space, first-line indents, labels, a change
+    # of size or weight (§3.3-§3.6), and carried over page breaks (§6.9). UN documents put 6 pt between paragraphs
+    # of 10 pt text (printed by other programs from the same Word files, 4.5 pt); lines of one paragraph are at
+    # the line pitch. A full line that happens to end with a comma is not the end of a paragraph: a last line
+    # stops short of the right edge. A wrapped heading's first line fills the column.
+    block_gap_ratio: float = _setting(
+        0.3, RATIO, "space beyond the line pitch above this share of the size starts a new block")
+    plain_leading_ratio: float = _setting(
+        0.2, RATIO, "without a measured pitch, the usual space from a baseline to the next line's top (of the size)")
+    pitch_min_count: int = _setting(3, COUNT, "a line distance is the line pitch when it recurs this often ...")
+    pitch_min_share: float = _setting(0.05, SHARE, "... and makes at least this share of the line distances")
+    pitch_max_ratio: float = _setting(
+        3.0, RATIO, "a baseline distance counts towards the pitch when under this many sizes")
+    size_change: float = _setting(0.6, POINTS, "two lines differ in size when their sizes differ by more than this")
+    short_heading_line_ratio: float = _setting(
+        0.5, SHARE, "a bold line ending before this share of the text column is a heading of its own")
+    right_edge_quantile: float = _setting(
+        0.8, SHARE, "the text column's right edge: this share of a page's lines end left of it")
+    short_last_line_slack: float = _setting(
+        15.0, POINTS, "a paragraph's last line stops short of the right edge by at least this")
+    indent_min: float = _setting(6.0, POINTS, "a line starting this much further right than the margin is indented")
+    # Joining a block's lines (`layout.blocks.join_lines`, §6.1).
+    hyphenated_word_max: int = _setting(80, COUNT, "the longest word (with its hyphen) looked for at a line end")
+
+    def __post_init__(self) -> None:
+        _check(self)
 
 
 @dataclass(frozen=True)
@@ -115,11 +202,12 @@ class StructureSettings:
 class Settings:
     """All the parser's settings, by stage."""
 
+    layout: LayoutSettings = field(default_factory=LayoutSettings)
     structure: StructureSettings = field(default_factory=StructureSettings)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Mapping[str, Any]]) -> Settings:
-        """Settings from `{"structure": {"organ_min_size": 12.0}, ...}` (a parsed TOML, YAML or JSON file):
+        """Settings from `{"layout": {...}, "structure": {"organ_min_size": 12.0}}` (a parsed TOML, YAML or JSON file):
         what it names replaces the default, an unknown section or name is an error."""
         sections = {f.name: f for f in fields(cls)}
         values: dict[str, Any] = {}
@@ -161,3 +249,4 @@ class Settings:
 
 
 DEFAULT_SETTINGS = Settings()
+DEFAULT_LAYOUT = DEFAULT_SETTINGS.layout

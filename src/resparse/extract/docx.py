@@ -40,6 +40,7 @@ from lxml import etree
 from ..errors import Corrupt, NotSupported, TooLarge
 from ..layout.blocks import TextBlock
 from ..model.text import Line, Page, Span
+from ..settings import DEFAULT_LAYOUT, LayoutSettings
 from .numbering import Numbering, W
 
 ENGINE_NAME = "python-docx"
@@ -69,9 +70,6 @@ NOTES_TOP_RATIO = 0.8
 NOTE_LINE_PITCH = 10.0
 # Where the footer is printed (share of the page height).
 FOOTER_TOP_RATIO = 0.92
-# A bold line before a manual break that fills less than this share of the column is a heading of its own
-# ("I", "Resolution 74/5" above the title it labels), as `layout.blocks` splits short bold lines.
-SHORT_HEADING_LINE_RATIO = 0.5
 # A raised run made only of these is a footnote marker (a cross-reference to a note); "1st" is text.
 MARKER_TEXT = re.compile(r"^\s*[\d*†‡§,\s]{1,8}\s*$")
 
@@ -526,8 +524,9 @@ class _Layout:
     """Places the lines of the header, the text and the footer on their pages."""
 
     def __init__(self, styles: Styles, numbering: Numbering, notes: Notes, geometry: Geometry,
-                 rendered_breaks: bool) -> None:
+                 rendered_breaks: bool, settings: LayoutSettings) -> None:
         self.styles = styles
+        self.short_heading = settings.short_heading_line_ratio
         self.numbering = numbering
         self.notes = notes
         self.g = geometry
@@ -621,8 +620,11 @@ class _Layout:
             line.bottom = line.top + line.size
             lines.append(line)
             prev = block_lines[-1][-1] if block_lines[-1] else None
-            if prev is not None and prev.bold and line.bold and prev.x1 - prev.x0 < SHORT_HEADING_LINE_RATIO * width:
-                block_lines.append([])  # a short bold line is a heading of its own
+            if prev is not None and prev.bold and line.bold and prev.x1 - prev.x0 < self.short_heading * width:
+                # A bold line before a manual break that fills less than this share of the column is a heading
+                # of its own ("I", "Resolution 74/5" above the title it labels), as `layout.blocks` splits short
+                # bold lines (the same setting, `LayoutSettings.short_heading_line_ratio`).
+                block_lines.append([])
             block_lines[-1].append(line)
         self.y += ps.after
         if blocks:
@@ -716,8 +718,10 @@ def _footnote_start(archive: zipfile.ZipFile, name: str, body: etree._Element) -
     return 1
 
 
-def read_docx(data: bytes, name: str, max_pages: int | None = None) -> DocxPages:
-    """The pages and blocks of a Word file; typed errors for a damaged, hostile or oversized one."""
+def read_docx(data: bytes, name: str, max_pages: int | None = None,
+              settings: LayoutSettings = DEFAULT_LAYOUT) -> DocxPages:
+    """The pages and blocks of a Word file; typed errors for a damaged, hostile or oversized one. Of the layout
+    `settings`, the blocks are split at short bold lines as `layout.blocks` splits them."""
     archive = check_package(data, name)
     # Every part python-docx is about to read was checked in the directory; the main parts are read
     # here first, through the bounded reader.
@@ -739,7 +743,7 @@ def read_docx(data: bytes, name: str, max_pages: int | None = None) -> DocxPages
     numbering = Numbering.from_xml(parse_xml(numbering_xml, name, "word/numbering.xml") if numbering_xml else None)
     notes = Notes(_footnote_bodies(archive, name), start=_footnote_start(archive, name, body))
     g = _geometry(body)
-    layout = _Layout(styles, numbering, notes, g, _rendered_breaks(body))
+    layout = _Layout(styles, numbering, notes, g, _rendered_breaks(body), settings)
 
     header = _first_page_part(document, "header")
     if header is not None:
@@ -750,7 +754,7 @@ def read_docx(data: bytes, name: str, max_pages: int | None = None) -> DocxPages
     # The first page's footer (job number, barcode) is furniture; it is laid out but is no block.
     footer = _first_page_part(document, "footer")
     blocks = layout.blocks
-    footer_reader = _Layout(styles, Numbering(), Notes({}), g, False)
+    footer_reader = _Layout(styles, Numbering(), Notes({}), g, False, settings)
     footer_lines = footer_reader.story(footer, g.height * FOOTER_TOP_RATIO, blocks=False) if footer is not None else []
     for ln in footer_lines:
         ln.page = 1

@@ -3,7 +3,8 @@
 A new block starts at extra vertical space (UN documents put 6pt between paragraphs), at a change
 of type size or weight (headings), and at a labelled line ("12.", "(a)") set at the paragraph indent.
 Joining a block's lines repairs line-end hyphenation only where the hyphen is a line break
-(un-conventions §6.1): real compounds such as `capacity-building` keep their hyphen.
+(un-conventions §6.1): real compounds such as `capacity-building` keep their hyphen. The tolerances these rules
+compare with are `settings.LayoutSettings` (each with why it has its value), passed to each function.
 """
 
 from __future__ import annotations
@@ -13,30 +14,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from ..model.text import Line, Page, is_cjk
+from ..settings import DEFAULT_LAYOUT, LayoutSettings
 from .lines import marker_texts
 
-# Space between two lines beyond the document's usual line pitch (scaled to their size, see `Pitch`), above
-# this share of the font size, starts a new block. UN documents put 6 pt between paragraphs of 10 pt text;
-# printed by other programs from the same Word files, 4.5 pt. Lines of one paragraph are at the pitch.
-BLOCK_GAP_RATIO = 0.3
-# Without a measurable pitch: the usual space between one line's baseline and the next line's top,
-# as a share of the size.
-PLAIN_LEADING_RATIO = 0.2
-# A line distance counts as the document's line pitch when it recurs this often.
-PITCH_MIN_COUNT = 3
-PITCH_MIN_SHARE = 0.05
-# Two lines differ in size when their sizes differ by more than this (points).
-SIZE_CHANGE = 0.6
-# A bold line ending before this share of the text column is a heading of its own, not the first line
-# of a wrapped heading (which fills the column).
-SHORT_HEADING_LINE_RATIO = 0.5
-# Share of a page's lines that end left of the text column's right edge (full lines end at it).
-RIGHT_EDGE_QUANTILE = 0.8
-# A paragraph's last line stops short of the right edge by at least this (points); a full line that
-# happens to end with a comma is not the end of a paragraph.
-SHORT_LAST_LINE_SLACK = 15.0
-# A line starts further right than the block's wrapped lines by at least this (points): an indent.
-INDENT_MIN = 6.0
 # Leading labels that open a new block even without extra space before them.
 # Arabic numbers its paragraphs "1 - " and its items with letters, "(أ)" (un-conventions §7), at times set solid
 # with the text ("10 -يطلب", "(س)تعزيز").
@@ -54,8 +34,6 @@ WORD_LETTERS = r"A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff"
 LINE_END_HYPHEN = re.compile(rf"([{WORD_LETTERS}]+)[-\u2010\u2011]$")
 # Dashes and ellipses that Chinese sets between its characters (the dash "——" is two em dashes).
 CJK_DASHES = "\u2014\u2015\u2026\u22ef"
-# Longest word (with its hyphen) looked for at a line end.
-HYPHENATED_WORD_MAX = 80
 WORD_START = re.compile(rf"^([{WORD_LETTERS}]+)")
 SOFT_HYPHEN = "\u00ad"
 # A line that ends with a digit and a dash, before a line that opens with a digit: a range of numbers
@@ -102,6 +80,7 @@ class TextBlock:
 
     @property
     def text(self) -> str:
+        """The joined text (before `join_blocks`: the lines joined without vocabulary, with the default settings)."""
         return self.joined[0] if self.joined is not None else join_lines(self.lines)[0]
 
     @property
@@ -110,10 +89,11 @@ class TextBlock:
         return self.joined[1] if self.joined is not None else join_lines(self.lines)[1]
 
 
-def join_blocks(blocks: Iterable[TextBlock], vocabulary: set[str]) -> list[TextBlock]:
+def join_blocks(blocks: Iterable[TextBlock], vocabulary: set[str],
+                settings: LayoutSettings = DEFAULT_LAYOUT) -> list[TextBlock]:
     """The blocks with their text and markers joined, once, with the document's `vocabulary` (which tells
     a line-end hyphen that breaks a word from one that belongs to it)."""
-    return [replace(b, joined=join_lines(b.lines, vocabulary)) for b in blocks]
+    return [replace(b, joined=join_lines(b.lines, vocabulary, settings)) for b in blocks]
 
 
 def text_margin(lines: Sequence[Line]) -> float:
@@ -125,19 +105,20 @@ def text_margin(lines: Sequence[Line]) -> float:
     return float(best)
 
 
-def line_pitch(lines: Sequence[Line]) -> float | None:
+def line_pitch(lines: Sequence[Line], settings: LayoutSettings = DEFAULT_LAYOUT) -> float | None:
     """The usual baseline-to-baseline distance of consecutive lines of one size (single spacing)."""
+    size_change, longest = settings.size_change, settings.pitch_max_ratio
     counts: dict[float, int] = {}
     for a, b in zip(lines, lines[1:], strict=False):
         d = round(b.bottom - a.bottom, 0)
-        if abs(a.size - b.size) < SIZE_CHANGE and 0 < d < 3 * a.size:
+        if abs(a.size - b.size) < size_change and 0 < d < longest * a.size:
             counts[d] = counts.get(d, 0) + 1
     if not counts:
         return None
     # The smallest distance that recurs: pages of one-line items separated by paragraph spacing
     # must not make the paragraph spacing look like the line spacing.
     total = sum(counts.values())
-    frequent = [d for d, n in counts.items() if n >= max(PITCH_MIN_COUNT, PITCH_MIN_SHARE * total)]
+    frequent = [d for d, n in counts.items() if n >= max(settings.pitch_min_count, settings.pitch_min_share * total)]
     return min(frequent) if frequent else max(counts, key=lambda d: counts[d])
 
 
@@ -154,46 +135,48 @@ class Pitch:
         return self.pitch * size / self.size if self.pitch is not None and self.size else self.pitch
 
 
-def line_pitches(lines: Sequence[Line]) -> Pitch:
+def line_pitches(lines: Sequence[Line], settings: LayoutSettings = DEFAULT_LAYOUT) -> Pitch:
     """The `Pitch` of lines in reading order, with the size most of its measured line pairs are set in."""
-    pitch = line_pitch(lines)
+    pitch = line_pitch(lines, settings)
     sizes: dict[float, int] = {}
     for a, b in zip(lines, lines[1:], strict=False):
-        if abs(a.size - b.size) < SIZE_CHANGE and pitch is not None and round(b.bottom - a.bottom, 0) == pitch:
+        if abs(a.size - b.size) < settings.size_change and pitch is not None and round(b.bottom - a.bottom, 0) == pitch:
             sizes[a.size] = sizes.get(a.size, 0) + 1
     return Pitch(pitch, max(sizes, key=lambda k: sizes[k]) if sizes else 0.0)
 
 
-def text_right(lines: Sequence[Line]) -> float:
+def text_right(lines: Sequence[Line], settings: LayoutSettings = DEFAULT_LAYOUT) -> float:
     """The right edge of the text column: where most full (justified) lines end, not the masthead's."""
     ends = sorted(ln.x1 for ln in lines)
-    return ends[int(RIGHT_EDGE_QUANTILE * (len(ends) - 1))]
+    return ends[int(settings.right_edge_quantile * (len(ends) - 1))]
 
 
-def _starts_new_block(prev: Line, line: Line, margin: float, right: float, pitches: Pitch) -> bool:
+def _starts_new_block(prev: Line, line: Line, margin: float, right: float, pitches: Pitch,
+                      settings: LayoutSettings) -> bool:
     size = min(prev.size, line.size)
     pitch = pitches.at(prev.size)
-    if pitch is not None and abs(prev.size - line.size) < SIZE_CHANGE:
+    size_change, indent = settings.size_change, settings.indent_min
+    if pitch is not None and abs(prev.size - line.size) < size_change:
         extra = (line.bottom - prev.bottom) - pitch
     else:
-        extra = (line.top - prev.bottom) - PLAIN_LEADING_RATIO * size
-    if extra > BLOCK_GAP_RATIO * size:
+        extra = (line.top - prev.bottom) - settings.plain_leading_ratio * size
+    if extra > settings.block_gap_ratio * size:
         return True
     if (
-        line.x0 > margin + INDENT_MIN
-        and (abs(prev.x0 - margin) <= INDENT_MIN / 2 or abs(prev.x0 - line.x0) <= INDENT_MIN / 2)
+        line.x0 > margin + indent
+        and (abs(prev.x0 - margin) <= indent / 2 or abs(prev.x0 - line.x0) <= indent / 2)
         and not line.bold
-        and prev.x1 < right - SHORT_LAST_LINE_SLACK
+        and prev.x1 < right - settings.short_last_line_slack
         and prev.text.rstrip().rstrip("”’\")").endswith(CLAUSE_END)
     ):
         # A first-line indent after a line that closes a paragraph (a wrapped last line at the margin, or a
         # paragraph of one line at the same indent: "The Security Council," above "Recalling …"): a new one.
         return True
-    if abs(prev.size - line.size) > SIZE_CHANGE or _weight_changes(prev, line):
+    if abs(prev.size - line.size) > size_change or _weight_changes(prev, line):
         return True
-    if prev.bold and line.bold and prev.x1 - margin < SHORT_HEADING_LINE_RATIO * (right - margin):
+    if prev.bold and line.bold and prev.x1 - margin < settings.short_heading_line_ratio * (right - margin):
         return True  # a short bold line ("Decision 1", "AMISOM") is a heading of its own
-    return bool(LABEL_START.match(line.text) and line.x0 > margin + INDENT_MIN)
+    return bool(LABEL_START.match(line.text) and line.x0 > margin + indent)
 
 
 def _weight_changes(prev: Line, line: Line) -> bool:
@@ -224,8 +207,9 @@ def _set_rtl(lines: Sequence[Line]) -> bool:
     return 2 * sum(ln.rtl for ln in lines) > len(lines)
 
 
-def build_blocks(pages: Sequence[Page]) -> list[TextBlock]:
-    """All body lines of the document grouped into blocks, in reading order."""
+def build_blocks(pages: Sequence[Page], settings: LayoutSettings = DEFAULT_LAYOUT) -> list[TextBlock]:
+    """All body lines of the document grouped into blocks, in reading order (`settings`: the tolerances of the
+    block rules)."""
     blocks: list[TextBlock] = []
     frame = reading_frame([ln for page in pages for ln in page.body])
 
@@ -236,18 +220,18 @@ def build_blocks(pages: Sequence[Page]) -> list[TextBlock]:
     ordered: list[Line] = []
     for page in pages:
         ordered += sorted(page.body, key=lambda ln: (round(ln.bottom), start(ln)))
-    pitch = line_pitches(ordered)
+    pitch = line_pitches(ordered, settings)
     for page in pages:
         lines = sorted(page.body, key=lambda ln: (round(ln.bottom, 0), start(ln)))
         if not lines:
             continue
         seen = [frame[id(ln)] for ln in lines]
         margin = text_margin(seen)
-        right = text_right(seen)
+        right = text_right(seen, settings)
         current = [lines[0]]
         page_blocks: list[TextBlock] = []
         for k in range(1, len(lines)):
-            if _starts_new_block(seen[k - 1], seen[k], margin, right, pitch):
+            if _starts_new_block(seen[k - 1], seen[k], margin, right, pitch, settings):
                 page_blocks.append(TextBlock(current))
                 current = [lines[k]]
             else:
@@ -255,7 +239,7 @@ def build_blocks(pages: Sequence[Page]) -> list[TextBlock]:
         page_blocks.append(TextBlock(current))
         if blocks and page_blocks:
             ragged = frame[id(lines[0])] is not lines[0] and not _aligned_at_start(seen)
-            page_blocks[0].continues = _continues(blocks[-1], page_blocks[0], margin, frame, ragged)
+            page_blocks[0].continues = _continues(blocks[-1], page_blocks[0], margin, frame, ragged, settings=settings)
         blocks.extend(page_blocks)
     return merge_continuations(blocks)
 
@@ -273,20 +257,22 @@ def _aligned_at_start(seen: Sequence[Line]) -> bool:
 
 
 def _continues(before: TextBlock, after: TextBlock, margin: float, frame: dict[int, Line] | None = None,
-               ragged: bool = False) -> bool:
+               ragged: bool = False, *, settings: LayoutSettings) -> bool:
     """Whether the first block of a page carries on the last block of the previous page (`ragged`: the page's
     lines start ragged, so that where the first one starts tells nothing)."""
     def seen(ln: Line) -> Line:
         return frame[id(ln)] if frame is not None else ln
 
+    indent = settings.indent_min
     last, first = before.lines[-1], seen(after.first)
-    if _weight_changes(last, first) or abs(first.size - last.size) > SIZE_CHANGE or LABEL_START.match(first.text):
+    if (_weight_changes(last, first) or abs(first.size - last.size) > settings.size_change
+            or LABEL_START.match(first.text)):
         return False
     start = seen(before.first).x0
-    if len(before.lines) == 1 and start > margin + INDENT_MIN and abs(first.x0 - start) <= INDENT_MIN / 2:
+    if len(before.lines) == 1 and start > margin + indent and abs(first.x0 - start) <= indent / 2:
         return False  # a paragraph of one line at the first-line indent, and the next paragraph's first line
     wrapped = [seen(ln).x0 for ln in before.lines[1:]] or [start]
-    at_margin = ragged or abs(first.x0 - min(wrapped)) <= INDENT_MIN / 2
+    at_margin = ragged or abs(first.x0 - min(wrapped)) <= indent / 2
     ends = last.text.rstrip('”’")] ')
     # Where the start tells nothing, a clause's comma ending the page ends a paragraph too (a preambular one),
     # unless the paragraph is numbered.
@@ -305,11 +291,13 @@ def merge_continuations(blocks: Iterable[TextBlock]) -> list[TextBlock]:
     return out
 
 
-def join_lines(lines: Sequence[Line], vocabulary: set[str] | None = None) -> tuple[str, list[tuple[str, int]]]:
+def join_lines(lines: Sequence[Line], vocabulary: set[str] | None = None,
+               settings: LayoutSettings = DEFAULT_LAYOUT) -> tuple[str, list[tuple[str, int]]]:
     """The text of lines joined into one paragraph, and its footnote markers with their offsets.
 
     Marker spans are left out of the text; each is returned with the offset where it stood.
     """
+    longest = settings.hyphenated_word_max
     text = ""
     markers: list[tuple[str, int]] = []
     soft_break = False  # the previous line ended with a soft (discretionary) hyphen
@@ -317,7 +305,7 @@ def join_lines(lines: Sequence[Line], vocabulary: set[str] | None = None) -> tup
         if i:
             prev_text = text.rstrip()
             nxt = line.text.lstrip()
-            m = LINE_END_HYPHEN.search(prev_text[-HYPHENATED_WORD_MAX:])  # the tail: a search of the whole
+            m = LINE_END_HYPHEN.search(prev_text[-longest:])  # the tail: a search of the whole
             # paragraph at every line would make joining quadratic in its length
             w = WORD_START.match(nxt)
             if soft_break or (nxt and _url_continues(prev_text)):

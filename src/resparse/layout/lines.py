@@ -3,6 +3,8 @@
 Characters are grouped by baseline, then split where a wide horizontal gap separates two runs
 (the two halves of a running header, "United Nations" and the symbol in a masthead). Small raised
 glyphs next to body text become `marker` spans: the superscript footnote references of UN documents.
+The tolerances these rules compare with are `settings.LayoutSettings` (each with why it has its value), passed
+to each function.
 """
 
 from __future__ import annotations
@@ -12,31 +14,9 @@ import unicodedata
 from collections.abc import Sequence
 
 from ..model.text import CJK_SCRIPT, RTL_SCRIPT, Char, Line, PageChars, Span, is_cjk
+from ..settings import DEFAULT_LAYOUT, LayoutSettings
 from .bidi import line_is_rtl, orient_pairs, strong_counts, visual_to_logical
 
-# Two characters share a line when their baselines differ by at most this share of the larger
-# font size. A superscript marker is raised ~1/3 of the body size, which must stay inside it;
-# consecutive lines are >= 1.1 sizes apart, which must stay outside it.
-BASELINE_TOLERANCE_RATIO = 0.5
-# Glyphs of similar size share a line when their baselines differ by at most this share of the
-# smaller size (rounding noise and mixed fonts on one line).
-SAME_LINE_TOLERANCE_RATIO = 0.25
-# A horizontal gap wider than this many font sizes starts a new line fragment (columns, header halves).
-# A tab after a paragraph number ("1.<tab>Decides") is ~2 sizes; header halves are far wider.
-FRAGMENT_GAP_RATIO = 4.5
-# A gap wider than this share of the font size between two glyphs is a word space.
-WORD_GAP_RATIO = 0.17
-# Beside a Chinese character a gap is no word space (Chinese puts none; a writer spaces Latin text and digits
-# from it, up to ~0.4 of the size, and justifies lines by spacing characters), but a gap wider than this share
-# of the size is a tab: a paragraph's number and its text ("1.<tab>赞赏").
-CJK_TAB_GAP_RATIO = 0.5
-# A glyph is a superscript marker when smaller than this share of the line's body size ...
-MARKER_SIZE_RATIO = 0.82
-# ... and its baseline is raised by more than this share of the body size.
-MARKER_RISE_RATIO = 0.12
-
-# Superscript footnote markers: "1", "12", "*", "**", "3,4", "a" — at most this many glyphs in a run.
-MARKER_MAX_CHARS = 7
 # Arabic sets a note's number in parentheses, "(1)" (un-conventions §7); left to right on the page, the
 # parentheses of such a marker may read either way round (see `bidi`).
 MARKER_TEXT = re.compile(r"^(?:[0-9*,†‡§a-z\s]+|[()]\d{1,3}[()])$")
@@ -89,20 +69,21 @@ def marker_texts(text: str) -> list[str]:
     return out
 
 
-def _cluster_by_baseline(chars: Sequence[Char]) -> list[list[Char]]:
+def _cluster_by_baseline(chars: Sequence[Char], settings: LayoutSettings) -> list[list[Char]]:
     """Group glyphs whose baselines are close, scanning from the top of the page down.
 
     Glyphs of one size are grouped first (tolerance relative to the smaller size, so that a 20pt
     organ name and a 10pt date beside it stay apart); then a cluster of small glyphs sitting just
     above a cluster of larger ones (superscript markers) is merged into it.
     """
+    same_line, lookback = settings.same_line_tolerance_ratio, settings.baseline_lookback
     clusters: list[tuple[float, float, list[Char]]] = []  # (baseline of the largest glyph, its size, chars)
     for c in sorted(chars, key=_bottom):
         bottom, c_size = c.bottom, c.size
         n = len(clusters)
-        for k in range(n - 1, max(-1, n - 4), -1):
+        for k in range(n - 1, max(-1, n - 1 - lookback), -1):
             base, size, members = clusters[k]
-            if abs(bottom - base) <= SAME_LINE_TOLERANCE_RATIO * (size if size < c_size else c_size):
+            if abs(bottom - base) <= same_line * (size if size < c_size else c_size):
                 members.append(c)
                 if c_size > size:
                     clusters[k] = (bottom, c_size, members)
@@ -115,9 +96,9 @@ def _cluster_by_baseline(chars: Sequence[Char]) -> list[list[Char]]:
         below = clusters[i + 1] if i + 1 < len(clusters) else None
         if (
             below is not None
-            and small < MARKER_SIZE_RATIO * below[1]
-            and 0 < below[0] - base <= BASELINE_TOLERANCE_RATIO * below[1]
-            and _looks_like_markers(members)
+            and small < settings.marker_size_ratio * below[1]
+            and 0 < below[0] - base <= settings.baseline_tolerance_ratio * below[1]
+            and _looks_like_markers(members, settings)
         ):
             below[2].extend(members)
             continue
@@ -125,17 +106,19 @@ def _cluster_by_baseline(chars: Sequence[Char]) -> list[list[Char]]:
     return [members for _, _, members in merged]
 
 
-def _looks_like_markers(chars: list[Char]) -> bool:
+def _looks_like_markers(chars: list[Char], settings: LayoutSettings) -> bool:
     """Whether small raised glyphs are footnote markers: short runs of digits, asterisks or commas,
     not a line of small text set beside a larger one (a masthead's "Distr.: Limited")."""
-    for run in _split_fragments(chars):
+    for run in _split_fragments(chars, settings):
         text = "".join(c.text for c in sorted(run, key=lambda c: c.x0))
-        if len(text) > MARKER_MAX_CHARS or not MARKER_TEXT.match(text):
+        if len(text) > settings.marker_max_chars or not MARKER_TEXT.match(text):
             return False
     return True
 
 
-def _split_fragments(chars: list[Char]) -> list[list[Char]]:
+def _split_fragments(chars: list[Char], settings: LayoutSettings) -> list[list[Char]]:
+    fragment_gap, marker_size = settings.fragment_gap_ratio, settings.marker_size_ratio
+    same_line = settings.same_line_tolerance_ratio
     chars = sorted(chars, key=_x0)
     prev = chars[0]
     out: list[list[Char]] = [[prev]]
@@ -143,10 +126,10 @@ def _split_fragments(chars: list[Char]) -> list[list[Char]]:
     for c in chars[1:]:
         big, small = (c.size, prev.size) if c.size >= prev.size else (prev.size, c.size)
         gap = c.x0 - last_right
-        if gap > FRAGMENT_GAP_RATIO * big or (
+        if gap > fragment_gap * big or (
             gap > small
-            and small < MARKER_SIZE_RATIO * big
-            and abs(c.bottom - prev.bottom) < SAME_LINE_TOLERANCE_RATIO * small
+            and small < marker_size * big
+            and abs(c.bottom - prev.bottom) < same_line * small
         ):  # a wide gap, or a gap wider than the small glyph between a marker and text on one baseline
             out.append([c])
         else:
@@ -174,14 +157,15 @@ def _body_size(chars: Sequence[Char]) -> float:
     return max(counts, key=lambda s: (counts[s], s)) if counts else chars[0].size
 
 
-def _make_line(chars: list[Char], page: int, page_rtl: bool = False) -> Line | None:
+def _make_line(chars: list[Char], page: int, page_rtl: bool = False, *, settings: LayoutSettings) -> Line | None:
     """The line of a fragment's glyphs, its spans in reading order (`page_rtl`: whether most of the page's
     letters are written right to left, the direction of a line that does not show its own)."""
     size = _body_size(chars)
-    marker_below = size * MARKER_SIZE_RATIO
+    word_gap, cjk_tab_gap = settings.word_gap_ratio, settings.cjk_tab_gap_ratio
+    marker_below = size * settings.marker_size_ratio
     body = [c for c in chars if c.size >= marker_below and c.text not in SPACE_CHARS]
     baseline = max((c.bottom for c in body), default=max(c.bottom for c in chars))
-    marker_rise = MARKER_RISE_RATIO * size
+    marker_rise = settings.marker_rise_ratio * size
     spans: list[Span] = []
     last: Span | None = None  # spans[-1]
     prev: Char | None = None
@@ -196,12 +180,12 @@ def _make_line(chars: list[Char], page: int, page_rtl: bool = False) -> Line | N
             # measured by it.
             if prev.size < marker_below <= c.size and baseline - prev.bottom > marker_rise and prev.text.isalpha():
                 wider = prev.size
-            if c.x0 - prev.x1 > WORD_GAP_RATIO * (size if size < wider else wider) and (
+            if c.x0 - prev.x1 > word_gap * (size if size < wider else wider) and (
                 not cjk
                 or not (is_cjk(prev.text[-1]) or is_cjk(c.text[0]))
                 or (c.space_before and not is_marker)
                 or last.marker
-                or c.x0 - prev.x1 > CJK_TAB_GAP_RATIO * size
+                or c.x0 - prev.x1 > cjk_tab_gap * size
             ):  # a word gap (beside a Chinese character: a space typed, the space after a note marker, or a tab)
                 if is_marker == last.marker:
                     last.text += " "
@@ -302,17 +286,18 @@ def _reading_order(spans: list[Span], page_rtl: bool, rtl: bool | None = None) -
     return out, rtl
 
 
-def build_lines(page: PageChars) -> list[Line]:
-    """All text lines of a page, top to bottom, left to right within a baseline."""
+def build_lines(page: PageChars, settings: LayoutSettings = DEFAULT_LAYOUT) -> list[Line]:
+    """All text lines of a page, top to bottom, left to right within a baseline (`settings`: the tolerances
+    the glyphs are grouped with)."""
     lines: list[Line] = []
     visible = [c for c in page.chars if c.text not in SPACE_CHARS and c.text.strip()]
     page_rtl = False
     if any(RTL_SCRIPT.search(c.text) for c in visible):
         rtl, ltr = strong_counts("".join(c.text for c in visible))
         page_rtl = rtl >= ltr
-    for cluster in _cluster_by_baseline(visible):
-        for fragment in _split_fragments(cluster):
-            line = _make_line(fragment, page.number, page_rtl)
+    for cluster in _cluster_by_baseline(visible, settings):
+        for fragment in _split_fragments(cluster, settings):
+            line = _make_line(fragment, page.number, page_rtl, settings=settings)
             if line is not None:
                 lines.append(line)
     return lines

@@ -3,7 +3,8 @@
 UN pages carry running headers (symbol, short title) and footers (page counter `2/10`, job number
 `25-03668`, barcode `*2503668*`) that are never text, and footnotes in small type at the page bottom,
 under a short rule (typed underscores or a drawn rule) or none (un-conventions §4, §5). This stage sorts
-every line into one of the three, so that the structure stages see body text only.
+every line into one of the three, so that the structure stages see body text only. The tolerances these
+rules compare with are `settings.LayoutSettings` (each with why it has its value), passed to each function.
 """
 
 from __future__ import annotations
@@ -13,35 +14,9 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ..model.text import Line, Page, PageChars, Span
+from ..settings import DEFAULT_LAYOUT, LayoutSettings
 from ..wordlist import read_word_list
-from .lines import MARKER_RISE_RATIO, MARKER_SIZE_RATIO, MARKER_TEXT, build_lines, marker_texts
-
-# Share of the page height at the top and bottom where running headers and footers are printed.
-HEADER_BAND_RATIO = 0.115
-FOOTER_BAND_RATIO = 0.12
-# A line set smaller than this share of the body size is not body text (headers are ~8.5/10).
-FURNITURE_SIZE_RATIO = 0.93
-# A drawn footnote separator starts in the left part of the page and is short.
-SEPARATOR_MAX_X0_RATIO = 0.35
-SEPARATOR_MAX_WIDTH_RATIO = 0.5
-SEPARATOR_MIN_WIDTH = 20.0
-# Notes printed without a separator stand in the lower part of the page; small text higher up is a
-# table note or a caption.
-TRAILING_NOTES_MIN_TOP_RATIO = 0.6
-# A footnote separator stands below the top quarter of the page (a rule higher up is the masthead's).
-SEPARATOR_MIN_TOP_RATIO = 0.25
-# The footnote area begins this far (points) above the first note line when no separator is drawn.
-NOTES_TOP_MARGIN = 0.5
-# A running header or footer recurs on this many pages at least, and is longer than a page counter's digits.
-RECURRING_MIN_PAGES = 2
-RECURRING_MIN_CHARS = 4
-# The body size of a document without text lines (a size UN documents use).
-DEFAULT_BODY_SIZE = 10.0
-# A note's marker hung in the margin stands at most this many sizes of the note text left of it (Word's
-# footnote style: the marker, a tab, the text at the first-line indent).
-HANGING_MARKER_MAX_GAP_RATIO = 12.0
-# ... and its baseline is raised above the text's by at most this share of the text size.
-HANGING_MARKER_MAX_RISE_RATIO = 0.6
+from .lines import MARKER_TEXT, build_lines, marker_texts
 
 PAGE_NUMBER = re.compile(r"^\d{1,4}$")  # a bare page number in the footer band
 NOTE_START = re.compile(r"^(?:\*{1,3}|\d{1,3}/?)\s")  # a note opening with a full-size marker
@@ -70,50 +45,54 @@ def is_furniture_text(text: str) -> bool:
     return any(p.match(t) for p in FURNITURE_PATTERNS) or t.lstrip(RECYCLING_SYMBOLS).startswith(RECYCLING_NOTES)
 
 
-def body_size(lines: Sequence[Line]) -> float:
-    """The font size most of the document's text is set in (weighted by characters)."""
+def body_size(lines: Sequence[Line], settings: LayoutSettings = DEFAULT_LAYOUT) -> float:
+    """The font size most of the document's text is set in (weighted by characters); `default_body_size`
+    without lines."""
     counts: Counter[float] = Counter()
     for line in lines:
         counts[round(line.size, 1)] += len(line.text)
-    return counts.most_common(1)[0][0] if counts else DEFAULT_BODY_SIZE
+    return counts.most_common(1)[0][0] if counts else settings.default_body_size
 
 
-def _recurring_texts(pages: Sequence[list[Line]], heights: Sequence[float]) -> set[str]:
+def _recurring_texts(pages: Sequence[list[Line]], heights: Sequence[float], settings: LayoutSettings) -> set[str]:
     """Texts printed in the header or footer band of two or more pages (symbol, running title)."""
     seen: Counter[str] = Counter()
     for lines, height in zip(pages, heights, strict=True):
         texts = {
             " ".join(ln.text.split())
             for ln in lines
-            if ln.top < HEADER_BAND_RATIO * height or ln.top > (1 - FOOTER_BAND_RATIO) * height
+            if ln.top < settings.header_band_ratio * height or ln.top > (1 - settings.footer_band_ratio) * height
         }
         seen.update(texts)
-    return {t for t, n in seen.items() if n >= RECURRING_MIN_PAGES and len(t) >= RECURRING_MIN_CHARS}
+    return {t for t, n in seen.items()
+            if n >= settings.recurring_min_pages and len(t) >= settings.recurring_min_chars}
 
 
-def _separator_top(page: PageChars, lines: Sequence[Line], size: float, continues: bool = False) -> float | None:
+def _separator_top(page: PageChars, lines: Sequence[Line], size: float, continues: bool = False, *,
+                   settings: LayoutSettings) -> float | None:
     """Top of the footnote area: its separator (a run of underscores, or a short drawn rule with small text
     below), or, with none printed, just above the run of small lines that ends the page (§4, §5).
 
     `continues`: the previous page's notes end inside a note, which may go on at the top of this page's notes.
     """
+    min_top = page.height * settings.separator_min_top_ratio
     for line in lines:
-        if SEPARATOR_TEXT.match(line.text.replace(" ", "")) and line.top > page.height * SEPARATOR_MIN_TOP_RATIO:
+        if SEPARATOR_TEXT.match(line.text.replace(" ", "")) and line.top > min_top:
             return line.top
     for rule in sorted(page.rules, key=lambda r: r.top):
         if (
-            rule.x0 < page.width * SEPARATOR_MAX_X0_RATIO
-            and SEPARATOR_MIN_WIDTH <= rule.width < page.width * SEPARATOR_MAX_WIDTH_RATIO
-            and rule.top > page.height * SEPARATOR_MIN_TOP_RATIO
+            rule.x0 < page.width * settings.separator_max_x0_ratio
+            and settings.separator_min_width <= rule.width < page.width * settings.separator_max_width_ratio
+            and rule.top > min_top
         ):
             below = [
                 ln
                 for ln in lines
                 if ln.top > rule.top and not is_furniture_text(ln.text) and not PAGE_NUMBER.match(ln.text.strip())
             ]
-            if below and all(ln.size < size * FURNITURE_SIZE_RATIO for ln in below):
+            if below and all(ln.size < size * settings.furniture_size_ratio for ln in below):
                 return rule.top
-    return _small_trailing_block_top(page, lines, size, continues)
+    return _small_trailing_block_top(page, lines, size, continues, settings)
 
 
 def opens_with_marker(line: Line) -> bool:
@@ -126,14 +105,15 @@ def ends_sentence(text: str) -> bool:
     return text.rstrip().rstrip(")”’\"").endswith(".")
 
 
-def _small_trailing_block_top(page: PageChars, lines: Sequence[Line], size: float, continues: bool) -> float | None:
+def _small_trailing_block_top(page: PageChars, lines: Sequence[Line], size: float, continues: bool,
+                              settings: LayoutSettings) -> float | None:
     """Without a separator: the run of small lines at the page bottom, when it is a footnote area.
 
     It is one when its first line opens with a note marker; or when it opens with the rest of a note carried
     over from the previous page (`continues`); or when a later line opens with a raised marker that also
     stands in the body above (the lines before it finish a note of the previous page).
     """
-    footer_limit = (1 - FOOTER_BAND_RATIO) * page.height
+    footer_limit = (1 - settings.footer_band_ratio) * page.height
     candidates = [
         ln
         for ln in sorted(lines, key=lambda ln: ln.top)
@@ -141,18 +121,19 @@ def _small_trailing_block_top(page: PageChars, lines: Sequence[Line], size: floa
     ]
     block: list[Line] = []
     for line in reversed(candidates):
-        if line.size >= size * FURNITURE_SIZE_RATIO or line.top < page.height * TRAILING_NOTES_MIN_TOP_RATIO:
+        if (line.size >= size * settings.furniture_size_ratio
+                or line.top < page.height * settings.trailing_notes_min_top_ratio):
             break
         block.insert(0, line)
     if not block:
         return None
     top = block[0]
     if opens_with_marker(top) or continues:
-        return top.top - NOTES_TOP_MARGIN
+        return top.top - settings.notes_top_margin
     above = {m for ln in candidates if ln.bottom < top.top for s in ln.spans if s.marker for m in marker_texts(s.text)}
     for line in block[1:]:
         if line.spans[0].marker and set(marker_texts(line.spans[0].text)) & above:
-            return top.top - NOTES_TOP_MARGIN
+            return top.top - settings.notes_top_margin
     return None
 
 
@@ -160,7 +141,7 @@ def _is_lone_marker(line: Line) -> bool:
     return len(line.spans) == 1 and bool(MARKER_TEXT.match(line.raw)) and not line.raw.isspace()
 
 
-def attach_hanging_markers(lines: Sequence[Line], size: float) -> list[Line]:
+def attach_hanging_markers(lines: Sequence[Line], size: float, settings: LayoutSettings = DEFAULT_LAYOUT) -> list[Line]:
     """Lines with each note marker printed apart from its note text joined to that text as a marker span.
 
     Word's footnote style hangs the raised marker left of the note and sets a tab before the text (§4), so
@@ -180,10 +161,10 @@ def attach_hanging_markers(lines: Sequence[Line], size: float) -> list[Line]:
         text = min(right, key=lambda ln: ln.x0)
         rise = text.bottom - marker.bottom
         if (
-            text.size < size * FURNITURE_SIZE_RATIO
-            and marker.size < MARKER_SIZE_RATIO * text.size
-            and MARKER_RISE_RATIO * text.size < rise <= HANGING_MARKER_MAX_RISE_RATIO * text.size
-            and text.x0 - marker.x1 <= HANGING_MARKER_MAX_GAP_RATIO * text.size
+            text.size < size * settings.furniture_size_ratio
+            and marker.size < settings.marker_size_ratio * text.size
+            and settings.marker_rise_ratio * text.size < rise <= settings.hanging_marker_max_rise_ratio * text.size
+            and text.x0 - marker.x1 <= settings.hanging_marker_max_gap_ratio * text.size
             and text.spans
             and not text.spans[0].marker
         ):
@@ -201,29 +182,31 @@ def attach_hanging_markers(lines: Sequence[Line], size: float) -> list[Line]:
     return out
 
 
-def split_page(page: PageChars, lines: list[Line], size: float, recurring: set[str], continues: bool = False) -> Page:
+def split_page(page: PageChars, lines: list[Line], size: float, recurring: set[str], continues: bool = False,
+               settings: LayoutSettings = DEFAULT_LAYOUT) -> Page:
     """Sort the lines of one page into body, notes and furniture (`continues`: see `_separator_top`)."""
     body: list[Line] = []
     notes: list[Line] = []
     furniture: list[Line] = []
-    sep = _separator_top(page, lines, size, continues)
-    header_limit = HEADER_BAND_RATIO * page.height
-    footer_limit = (1 - FOOTER_BAND_RATIO) * page.height
+    sep = _separator_top(page, lines, size, continues, settings=settings)
+    header_limit = settings.header_band_ratio * page.height
+    footer_limit = (1 - settings.footer_band_ratio) * page.height
+    furniture_size = settings.furniture_size_ratio
     # A running header is set smaller than the text of its page (a short document's body size may be that
     # of a long sponsor list instead: its text's own lines at the top of a page are not furniture).
     text_lines = [ln for ln in lines if header_limit <= ln.top <= footer_limit]
-    page_size = min(size, body_size(text_lines)) if text_lines else size
+    page_size = min(size, body_size(text_lines, settings)) if text_lines else size
     for line in lines:
         text = " ".join(line.text.split())
         in_header = line.top < header_limit
         in_footer = line.top > footer_limit
         below_sep = sep is not None and line.top > sep
-        small = line.size < size * FURNITURE_SIZE_RATIO
+        small = line.size < size * furniture_size
         if (
             SEPARATOR_TEXT.match(text.replace(" ", ""))
             or in_header
             and page.number > 1
-            and (is_furniture_text(text) or text in recurring or line.size < page_size * FURNITURE_SIZE_RATIO)
+            and (is_furniture_text(text) or text in recurring or line.size < page_size * furniture_size)
             or in_footer
             and (is_furniture_text(text) or PAGE_NUMBER.match(text))
         ):
@@ -246,15 +229,16 @@ def split_page(page: PageChars, lines: list[Line], size: float, recurring: set[s
                 note_top=sep if notes else None)
 
 
-def layout_pages(pages: Sequence[PageChars]) -> list[Page]:
-    """Every page split into body lines, footnote lines and furniture."""
-    all_lines = [build_lines(p) for p in pages]
-    size = body_size([ln for lines in all_lines for ln in lines])
-    recurring = _recurring_texts(all_lines, [p.height for p in pages]) if len(pages) > 1 else set()
+def layout_pages(pages: Sequence[PageChars], settings: LayoutSettings = DEFAULT_LAYOUT) -> list[Page]:
+    """Every page split into body lines, footnote lines and furniture (`settings`: the tolerances of the line
+    builder and of the page split)."""
+    all_lines = [build_lines(p, settings) for p in pages]
+    size = body_size([ln for lines in all_lines for ln in lines], settings)
+    recurring = _recurring_texts(all_lines, [p.height for p in pages], settings) if len(pages) > 1 else set()
     out: list[Page] = []
     continues = False
     for p, lines in zip(pages, all_lines, strict=True):
-        page = split_page(p, attach_hanging_markers(lines, size), size, recurring, continues)
+        page = split_page(p, attach_hanging_markers(lines, size, settings), size, recurring, continues, settings)
         out.append(page)
         last = max(page.notes, key=lambda ln: (round(ln.bottom), ln.x0), default=None)
         continues = last is not None and not ends_sentence(last.text)

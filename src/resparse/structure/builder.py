@@ -15,7 +15,7 @@ from ..layout.page import body_size
 from ..model.document import Annex, Document, Footnote, Formula, Heading, Preamble, Source, Unit, WrapUp
 from ..model.document import Warning as DocWarning
 from ..model.text import UNMAPPED_GLYPH, Line, Page
-from ..settings import DEFAULT_SETTINGS, StructureSettings
+from ..settings import DEFAULT_SETTINGS, LayoutSettings, StructureSettings
 from ..timing import stage
 from . import patterns as P
 from .body import build_body, is_formula, is_heading, parse_label
@@ -103,20 +103,21 @@ def _title(head: Sequence[TextBlock], where: dict[str, int], margin: float,
 
 
 def build_document(pages: Sequence[Page], blocks: Sequence[TextBlock], source: Source,
-                   trace: ParseTrace | None = None, settings: StructureSettings = DEFAULT_SETTINGS.structure
-                   ) -> Document:
+                   trace: ParseTrace | None = None, settings: StructureSettings = DEFAULT_SETTINGS.structure,
+                   layout: LayoutSettings = DEFAULT_SETTINGS.layout) -> Document:
     """The structure stage: the document tree of laid-out pages and their body's text blocks; `trace`, if
-    given, is filled with where each unit came from."""
+    given, is filled with where each unit came from. `layout` holds the settings the layout stage was run with:
+    the blocks' and notes' lines are joined, and the body size measured, as that stage does."""
     all_lines = [ln for p in pages for ln in p.body]
-    size = body_size(all_lines)
+    size = body_size(all_lines, layout)
     # Whether the document sets its leads in italics (typed and scanned documents underline them).
     tolerance = settings.body_size_tolerance
     italic_lines = sum(1 for ln in all_lines if abs(ln.size - size) < tolerance and ln.spans[0].italic)
     italics = italic_lines >= settings.min_italic_leads
     vocab = vocabulary(blocks)
-    blocks = join_blocks(blocks, vocab)
+    blocks = join_blocks(blocks, vocab, layout)
     note_lines: list[list[Line]] | None = [] if trace is not None else None
-    footnotes = parse_footnotes(pages, vocab, note_lines)
+    footnotes = parse_footnotes(pages, vocab, note_lines, layout)
     known = {f.marker for f in footnotes}
 
     start, has_formula = _find_text_start(blocks, italics, size, settings)

@@ -17,6 +17,7 @@ from ..layout.lines import marker_texts
 from ..layout.page import ends_sentence
 from ..model.document import Footnote
 from ..model.text import Line, Page, Span
+from ..settings import DEFAULT_LAYOUT, LayoutSettings
 
 FULL_SIZE_MARKER = re.compile(r"^(\*{1,4}|\d{1,3}/|\d{1,3})\s+(?=\S)")
 # Older documents print markers inline at full size: "of 10 December 1982 1/ (hereinafter ...".
@@ -73,9 +74,11 @@ def _note_start(line: Line, expected: int, indent: float | None) -> tuple[str, L
 
 
 def parse_footnotes(
-    pages: Sequence[Page], vocabulary: set[str] | None = None, note_lines: list[list[Line]] | None = None
+    pages: Sequence[Page], vocabulary: set[str] | None = None, note_lines: list[list[Line]] | None = None,
+    layout: LayoutSettings = DEFAULT_LAYOUT,
 ) -> list[Footnote]:
-    """All footnotes of the document in order, a note continued over a page break joined.
+    """All footnotes of the document in order, a note continued over a page break joined (as the layout stage
+    joins a block's lines, with its `layout` settings).
 
     `note_lines`, if given, receives the lines of each footnote in the same order (for `resparse inspect`).
     """
@@ -104,7 +107,7 @@ def parse_footnotes(
         note_lines.extend(lines for _, _, lines in notes)
     out = []
     for marker, page_no, lines in notes:
-        text, _ = join_lines(lines, vocabulary)
+        text, _ = join_lines(lines, vocabulary, layout)
         out.append(Footnote(marker=marker, text=text, page=page_no))
     return out
 
