@@ -276,10 +276,12 @@ def test_a_glyph_mapped_to_a_repeated_character_keeps_all_of_it(engine):
     assert any("虽然全球性别数字鸿沟在缩小——目前有57%的" in ln for ln in lines)  # gold, operative paragraph 54
 
 
-def test_arabic_set_flush_left_carries_a_paragraph_over_the_page_unless_a_clause_ends_it():
-    def page(number: int, *lines: Line) -> Page:
-        return Page(number=number, width=A4[0], height=A4[1], body=[replace(ln, page=number) for ln in lines])
+def page(number: int, *lines: Line) -> Page:
+    """An A4 page of `lines` (set on it)."""
+    return Page(number=number, width=A4[0], height=A4[1], body=[replace(ln, page=number) for ln in lines])
 
+
+def test_arabic_set_flush_left_carries_a_paragraph_over_the_page_unless_a_clause_ends_it():
     # Lines share their left edge and end ragged on the right, where right-to-left lines start.
     first = page(1, _line("يحث منظومة الأمم المتحدة على التعجيل بتعميم", 100, 113, 470, rtl=True),
                  _line("مراعاة المنظور الجنساني في", 115, 113, 452, rtl=True),
@@ -295,9 +297,6 @@ def test_arabic_set_flush_left_carries_a_paragraph_over_the_page_unless_a_clause
 def test_a_numbered_arabic_paragraph_runs_on_over_a_page_that_ends_in_a_comma():
     # Set ragged where its lines start, a comma at the page foot ends a preambular paragraph, but not an operative
     # one: those are numbered and end with a semicolon, a colon or a full stop (un-conventions §3.4).
-    def page(number: int, *lines: Line) -> Page:
-        return Page(number=number, width=A4[0], height=A4[1], body=[replace(ln, page=number) for ln in lines])
-
     numbered = page(1, _line("35 - يهيب بجميع الدول والأطراف في حالات", 100, 113, 470, rtl=True),
                     _line("الطوارئ الإنسانية المعقدة، وبخاصة", 115, 113, 452, rtl=True),
                     _line("أن تتعاون بصورة تامة،", 130, 113, 477, rtl=True))

@@ -7,9 +7,11 @@ import json
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from factories import A4_HEIGHT, A4_WIDTH, BODY_SIZE, RIGHT, laid_out_page, line, text_block
 from resparse import Settings, SettingsError
+from resparse.cli import main
 from resparse.layout import blocks as layout_blocks
 from resparse.layout import lines as layout_lines
 from resparse.layout import page as layout_page
@@ -93,6 +95,13 @@ def test_parse_passes_its_settings_down_to_the_structure_stage():
 SANCTIONS = Path(__file__).resolve().parents[1] / "samples" / "sc_sanctions_resolution.pdf"
 
 
+def settings_file(folder: Path, name: str, text: str) -> Path:
+    """A settings file `name` holding `text`, in `folder`."""
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def headings_of(document: dict) -> list[str]:
     return [b["text"] for b in document["operative"] if b["type"] == "heading"]
 
@@ -103,12 +112,7 @@ def headings_of(document: dict) -> list[str]:
     ("one.yaml", "structure:\n  plain_heading_max_words: 1\n"),
 ])
 def test_extract_reads_the_settings_from_a_file_for_one_input_and_for_a_batch(tmp_path, name, text):
-    from click.testing import CliRunner
-
-    from resparse.cli import main
-
-    settings = tmp_path / name
-    settings.write_text(text, encoding="utf-8")
+    settings = settings_file(tmp_path, name, text)
     one = CliRunner().invoke(main, ["extract", str(SANCTIONS), "--settings", str(settings)])
     assert one.exit_code == 0 and headings_of(json.loads(one.output)) == ["Reporting"]
     many = CliRunner().invoke(main, ["extract", str(SANCTIONS), str(SANCTIONS.with_name("sc_resolution.pdf")),
@@ -125,12 +129,7 @@ def test_extract_reads_the_settings_from_a_file_for_one_input_and_for_a_batch(tm
     ("[structure\n", "bad.toml:"),
 ])
 def test_a_settings_file_the_parser_cannot_use_is_a_usage_error_naming_it(tmp_path, text, message):
-    from click.testing import CliRunner
-
-    from resparse.cli import main
-
-    settings = tmp_path / "bad.toml"
-    settings.write_text(text, encoding="utf-8")
+    settings = settings_file(tmp_path, "bad.toml", text)
     result = CliRunner().invoke(main, ["extract", str(SANCTIONS), "--settings", str(settings)])
     assert result.exit_code == 2 and message in result.output and "Traceback" not in result.output
     assert result.output.count("Error:") == 1
@@ -337,12 +336,7 @@ def test_the_overlay_tells_marker_glyphs_with_the_layout_settings_it_is_given():
     ("glued.yaml", "layout:\n  word_gap_ratio: 3.0\nstructure:\n  plain_heading_max_words: 1\n"),
 ])
 def test_extract_reads_a_layout_section_from_a_settings_file(tmp_path, name, text):
-    from click.testing import CliRunner
-
-    from resparse.cli import main
-
-    settings = tmp_path / name
-    settings.write_text(text, encoding="utf-8")
+    settings = settings_file(tmp_path, name, text)
     default = CliRunner().invoke(main, ["extract", str(SC)])
     assert default.exit_code == 0
     assert "Decides to extend the mandate of UNOMLA until 31 March 2026;" in [
@@ -354,10 +348,6 @@ def test_extract_reads_a_layout_section_from_a_settings_file(tmp_path, name, tex
 
 
 def test_debug_reads_a_settings_file_and_refuses_one_it_cannot_use(tmp_path):
-    from click.testing import CliRunner
-
-    from resparse.cli import main
-
     good, bad = tmp_path / "glued.toml", tmp_path / "bad.toml"
     good.write_text("[layout]\nword_gap_ratio = 3.0\n", encoding="utf-8")
     bad.write_text("[layout]\nheader_band_ratio = 2.0\n", encoding="utf-8")

@@ -211,4 +211,4 @@ def test_glyphs_without_a_character_are_reported_once_with_their_pages():
     note.notes.append(line("1 \ufffd\ufffd", top=700.0, page=3))
     warning = unreadable_glyphs([readable, lost, note])
     assert warning is not None and warning.code == "unreadable_glyphs"
-    assert warning.message.startswith("7 glyphs on 2 pages (2, 3)")
+    assert warning.message.startswith("glyphs on 2 pages (2, 3) have no character")

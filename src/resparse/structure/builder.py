@@ -184,15 +184,14 @@ def unreadable_glyphs(pages: Sequence[Page]) -> DocWarning | None:
     """A warning naming the pages whose text has glyphs with no character (`UNMAPPED_GLYPH`): a font embedded
     without any character map (no ToUnicode, no cmap table, no glyph names) leaves only the glyphs' shapes,
     which OCR can read and a text layer cannot. None when every glyph has its character."""
-    counts = {p.number: sum(ln.raw.count(UNMAPPED_GLYPH) for ln in (*p.body, *p.notes)) for p in pages}
-    counts = {n: c for n, c in counts.items() if c}
-    if not counts:
+    numbers = sorted(p.number for p in pages if any(UNMAPPED_GLYPH in ln.raw for ln in (*p.body, *p.notes)))
+    if not numbers:
         return None
-    numbers = sorted(counts)
     shown = ", ".join(map(str, numbers[:UNREADABLE_PAGES_SHOWN])) + (", …" if len(numbers) > UNREADABLE_PAGES_SHOWN
                                                                      else "")
-    return DocWarning("unreadable_glyphs", f"{sum(counts.values())} glyphs on {len(numbers)} pages ({shown}) have "
-                      "no character in their font and read as U+FFFD; OCR can read them", None)
+    # Pages, not glyphs, are counted: engines split a run of such glyphs differently.
+    return DocWarning("unreadable_glyphs", f"glyphs on {len(numbers)} pages ({shown}) have no character in their "
+                      "font and read as U+FFFD; OCR can read them", None)
 
 
 @dataclass(frozen=True)
