@@ -50,8 +50,18 @@ def find_citations(
     number's form allows it. `previous` holds the citations of the earlier footnotes, oldest
     first; an `Ibid.` repeats the first citation of the latest one that has any.
     """
-    finder = _Finder(text, canonical_body(context_body) if context_body else None, previous or [])
+    finder = _Finder(text, _context(context_body) if context_body else None, previous or [])
     return finder.run()
+
+
+def _context(name: str) -> str:
+    """The canonical body of the citing document, also from its name as its formula prints it, with an
+    article and a comma ("إن المجلس الاقتصادي والاجتماعي،", "经济及社会理事会，")."""
+    body = canonical_body(name)
+    if body in P.BODY_NAMES or body.lower() in P.BODY_ABBREVIATIONS:
+        return body
+    known = P.KNOWN_BODY_AT_END.search(_collapse(name).rstrip(P.NAME_TRAILING))
+    return canonical_body(known["body"]) if known else body
 
 
 def canonical_body(name: str) -> str:
@@ -140,8 +150,24 @@ def _canonical_single(raw: str) -> str:
 def iso_date(day: str, month: str, year: str) -> str | None:
     """`19`, `September`, `2025` → `2025-09-19`; None for a date that does not exist."""
     try:
-        return _dt.date(int(year), P.MONTHS[month.lower()], int(day)).isoformat()
+        month = re.sub(r"\s*/\s*", "/", _collapse(month)).lower()  # "تموز/ يوليه"
+        return _dt.date(int(year), P.MONTHS[month], int(day)).isoformat()
     except (KeyError, ValueError):
+        return None
+
+
+def _ymd_date(text: str | None) -> str | None:
+    """`2015年9月25日` → `2015-09-25` (`dates.ymd_forms`: year, month and day, in that order)."""
+    for form in P.YMD_DATES if text else ():
+        if d := form.fullmatch(text):
+            return iso_numeric_date(*d.groups())
+    return None
+
+
+def iso_numeric_date(year: str, month: str, day: str) -> str | None:
+    try:
+        return _dt.date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
         return None
 
 
@@ -239,6 +265,19 @@ def _derive_symbol(kind: str, body: str | None, num: _Number) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class _Item:
+    """One number of a resolution/decision list, where it stands and what is printed with it."""
+
+    start: int
+    end: int
+    num: _Number
+    body: str | None
+    date: str | None
+    pinpoint: str | None
+    trailing: str | None = None  # the body printed after the number
+
+
 # Sentinel: a short body name ("Council") printed but not resolvable to one body.
 _UNRESOLVED = "?"
 
@@ -255,7 +294,7 @@ class _Finder:
 
     def run(self) -> list[Citation]:
         for rule in (self._urls, self._official_records, self._treaties, self._ibids,
-                     self._resolutions, self._symbols):
+                     self._keyword_after, self._resolutions, self._symbols):
             rule()
         return sorted(self.found, key=lambda c: c.offset)
 
@@ -323,21 +362,26 @@ class _Finder:
     # -- Official Records -----------------------------------------------------------------------
 
     def _official_records(self) -> None:
-        for m in P.OFFICIAL_RECORDS.finditer(self.text):
+        for code, m in sorted(
+            ((code, m) for code, pattern in P.OFFICIAL_RECORDS for m in pattern.finditer(self.text)),
+            key=lambda cm: cm[1].start(),
+        ):
             start, end = m.start(), m.end()
             if not self._free(start, end):
                 continue
             symbols: list[str] = []
-            if m["inner"] is not None:
-                symbols = [s for s, _, _ in self._symbol_run(m["inner"])]
+            inner = "inner" if m["inner"] is not None else "inner_sq" if m["inner_sq"] is not None else None
+            if inner:
+                symbols = [s for s, _, _ in self._symbol_run(m[inner])]
                 if not symbols:  # "(United Nations publication, Sales No. ...)": not ours
-                    end = self.text.rindex("(", start, m.start("inner"))
+                    end = m.start(inner) - 1
                     end = len(self.text[:end].rstrip())
             organ = canonical_body(m["organ"])
-            session = P.ordinal_value(m["ordinal"]) if m["ordinal"] else None
-            year = int(m["year"]) if m["year"] else None
-            volume = m["volume"]
-            supplement = m["supplement"]
+            session = P.ordinal_value(m["ordinal"], code) if m.groupdict().get("ordinal") else None
+            groups = m.groupdict()
+            year = int(groups["year"]) if groups.get("year") else None
+            volume = groups.get("volume")
+            supplement = groups.get("supplement")
             symbol = symbols[0] if symbols else None
             if symbol:
                 target = symbol
@@ -413,14 +457,15 @@ class _Finder:
             if not self._free(m.start(), m.end()):
                 continue
             kind = "resolution" if m["res"] else "decision"
-            named = self._named_body(m["body"]) if m["body"] else None
+            printed = m["body"] or m["body_after_kw"]
+            named = self._named_body(printed) if printed else None
             its_body = self._its_body(m) if m["its"] else None
             inherited = None
-            if not m["body"] and not m["its"] and self._last_resolution is not None:
+            if not printed and not m["its"] and self._last_resolution is not None:
                 prev_end, prev_body = self._last_resolution
                 if prev_end <= m.start() and P.SAME_BODY_CONNECTOR.match(text[prev_end:m.start()]):
                     inherited = prev_body
-            items: list[tuple[int, int, _Number, str | None, str | None, str | None]] = []
+            items: list[_Item] = []
             cursor = _WS.match(text, pos).end()  # the lookahead guarantees whitespace
             while True:
                 nm = P.NUMBER.match(text, cursor)
@@ -440,26 +485,69 @@ class _Finder:
                 if num.form == "bare" and body != P.SECURITY_COUNCIL:
                     break
                 pinpoint, after = self._pinpoint(end)
-                items.append((nm.start(), end, num, body, date, pinpoint))
+                items.append(_Item(nm.start(), end, num, body, date, pinpoint, trailing_body))
                 sep = P.LIST_SEPARATOR.match(text, after)
                 if not sep:
                     break
                 cursor = sep.end()
             if not items:
                 continue
-            for i, (num_start, end, num, body, date, pinpoint) in enumerate(items):
-                start = m.start() if i == 0 else num_start
-                symbol = _derive_symbol(kind, body, num)
-                target = symbol or (f"{body} {kind} {num.number}" if body else f"{kind} {num.number}")
-                self._add(
-                    kind, start, end, body=body, number=num.number, date=date, symbol=symbol,
-                    url=symbol_link(symbol) if symbol else None, pinpoint=pinpoint, target=target,
-                )
-            last_end = items[-1][1]
-            _, pin_end = self._pinpoint(last_end)
-            self._claim(m.start(), max(last_end, pin_end))
-            self._last_resolution = (max(last_end, pin_end), items[-1][3])
-            pos = max(pos, last_end)
+            # A body printed after the last number of a list is the body of them all, as printed before the
+            # first one: "les résolutions 1514 (XV) et 1541 (XV) de l’Assemblée générale".
+            last_body = items[-1].trailing
+            if last_body and not named and not its_body:
+                items = [it if it.trailing else replace(it, body=last_body) for it in items]
+            self._emit(kind, m.start(), items)
+            pos = max(pos, items[-1].end)
+
+    def _emit(self, kind: str, start: int, items: list[_Item]) -> None:
+        """One citation per number of a list; the first one's text starts at `start` (its body or keyword)."""
+        for i, it in enumerate(items):
+            symbol = _derive_symbol(kind, it.body, it.num)
+            number = it.num.number
+            target = symbol or (f"{it.body} {kind} {number}" if it.body else f"{kind} {number}")
+            self._add(
+                kind, start if i == 0 else it.start, it.end, body=it.body, number=number, date=it.date,
+                symbol=symbol, url=symbol_link(symbol) if symbol else None, pinpoint=it.pinpoint, target=target,
+            )
+        first = min(start, items[0].start)
+        last = max(it.end for it in items)
+        _, pin_end = self._pinpoint(last)
+        self._claim(first, max(last, pin_end))
+        self._last_resolution = (max(last, pin_end), items[-1].body)
+
+    def _keyword_after(self) -> None:
+        """Lists whose keyword follows the numbers: "大会2015年9月25日第70/1号决议"."""
+        for m in P.KEYWORD_AFTER_LIST.finditer(self.text):
+            if not self._free(m.start(), m.end()):
+                continue
+            kind = "resolution" if m["res"] else "decision"
+            start, named, gap_date = m.start(), None, None
+            window_start = max(0, m.start() - P.KEYWORD_AFTER_LOOKBACK)
+            window = self.text[window_start: m.start()]
+            for end in reversed([e.end() for e in P.CLAUSE_END.finditer(window)][-1:]):
+                window, window_start = window[end:], window_start + end
+            for b in reversed(list(P.KEYWORD_AFTER_BODY.finditer(window))):
+                gap = P.KEYWORD_AFTER_GAP.fullmatch(window, b.end())
+                if gap and self._free(window_start + b.start(), m.start()):
+                    start = window_start + b.start()
+                    named = self._named_body(b["body"]) if b["body"] else None
+                    gap_date = gap["date"]
+                    break
+            items: list[_Item] = []
+            for i, it in enumerate(P.KEYWORD_AFTER_ITEM.finditer(self.text, m.start(), m.start("kw"))):
+                nm = P.NUMBER.fullmatch(_collapse(it["num"]))
+                if not nm:
+                    continue
+                num = _parse_number(nm)
+                body = self._body_for(num, None, named, None, None)
+                if num.form == "bare" and body != P.SECURITY_COUNCIL:
+                    continue
+                date_text = it["date"] or (gap_date if i == 0 else None)
+                items.append(_Item(it.start(), it.end(), num, body, _ymd_date(date_text), None))
+            if items:
+                items[-1] = replace(items[-1], end=m.end())
+                self._emit(kind, start, items)
 
     def _named_body(self, printed: str) -> str:
         """The body a printed name stands for; `_UNRESOLVED` for a short name that fits nothing."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ..languages import entries, table, words_pattern
+from ..languages import entries, language, languages, table, words_pattern
 
 # ---------------------------------------------------------------------------------------------
 # Document symbols
@@ -179,16 +179,22 @@ BODY_ABBREVIATIONS = {
     "ga": GENERAL_ASSEMBLY, "sc": SECURITY_COUNCIL, "hrc": HUMAN_RIGHTS_COUNCIL, "wha": WORLD_HEALTH_ASSEMBLY,
 }
 KNOWN_BODY = _alternation([a for aliases in BODY_NAMES.values() for a in aliases])
+# A known body at the end of a name as a formula prints it ("إن المجلس الاقتصادي والاجتماعي،"), and the
+# punctuation after it.
+KNOWN_BODY_AT_END = re.compile(r"(?<!\w)(?P<body>" + KNOWN_BODY + r")\Z")
+NAME_TRAILING = " ,،，:;"
 BODY = r"(?:" + KNOWN_BODY + r"|" + GENERIC_BODY + r"|" + "|".join(SHORT_BODY_NAMES) + r")"
 
 # The head of a resolution/decision citation: optional body or possessive, the keyword.
 #   "General Assembly resolution"  "its resolution"  "Recalls its previous resolutions"
+#   "قرار الجمعية العامة" (the body after the keyword)
 #   "Human Rights\nCouncil resolution"  "Resolutions"  "decisions"
 CITATION_HEAD = re.compile(
     r"(?<![\w-])"
     r"(?:(?P<body>" + BODY + r")\s+(?:(?:" + ADJECTIVES + r")\s+)?"
     r"|(?P<its>" + POSSESSIVES + r")\s+(?:(?:" + ADJECTIVES + r")\s+)?)?"
     r"(?P<kw>(?P<res>" + RESOLUTION_WORDS + r")|(?P<dec>" + DECISION_WORDS + r"))"
+    r"(?:\s+(?P<body_after_kw>" + KNOWN_BODY + r"))?"  # Arabic: "قرار الجمعية العامة 70/1"
     r"(?=\s+(?:S-|ES-)?\d)"
 )
 
@@ -220,7 +226,10 @@ LIST_SEPARATOR = re.compile(
 # Month names of every language and their numbers (`dates.months`); a name of two words joined by "/"
 # (Arabic "تموز/يوليه") is one name.
 MONTHS: dict[str, int] = {k.lower(): v for k, v in table("dates.months").items()}
-_MONTH = "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in sorted(MONTHS, key=len, reverse=True))
+# A line may break after the "/" ("تموز/ يوليه").
+_MONTH = "|".join(
+    re.escape(m).replace(r"\ ", r"\s+").replace("/", r"/\s*") for m in sorted(MONTHS, key=len, reverse=True)
+)
 MONTH_ALTERNATION = _MONTH
 # The word between day, month and year ("9 de enero de 2023"), as an optional pattern with its space.
 DATE_JOINER = rf"(?:(?:{words_pattern(entries('dates.joiners'))})\s+)?" if entries("dates.joiners") else ""
@@ -268,6 +277,33 @@ ITS_LOOKBACK = 80
 SAME_BODY_CONNECTOR = re.compile(
     r"\s*[,;]?\s*(?:(?:and|as\s+well\s+as|see\s+also|and\s+also)\s+)?(?:the\s+)?\Z"
 )
+
+# Languages that print the keyword after the numbers (`citations.number_prefix_forms`, `number_suffix_forms`):
+#   "大会2015年9月25日第70/1号决议"   "其2019年7月23日第2019/26号、2020年7月22日第2020/21号决议"   "第2020/21号决定"
+# Each number may have its date (`dates.ymd_forms`) before it; the body, and a date and title ("题为“…”的",
+# "关于…的") for the first number, stand before the list (`KEYWORD_AFTER_GAP`).
+_YMD = "|".join(f"(?:{f})" for f in entries("dates.ymd_forms")) or "(?!)"
+_NUM_PREFIX = "|".join(entries("citations.number_prefix_forms")) or "(?!)"
+_NUM_SUFFIX = "|".join(entries("citations.number_suffix_forms")) or "(?!)"
+_KEYWORD_ITEM = (
+    r"(?:(?P<date>" + _YMD + r")\s*)?(?:" + _NUM_PREFIX + r")\s*(?P<num>(?:S-|ES-)?\d[\w/.()\- ]*?)\s*(?:"
+    + _NUM_SUFFIX + r")"
+)
+KEYWORD_AFTER_ITEM = re.compile(_KEYWORD_ITEM)
+YMD_DATES = [re.compile(f) for f in entries("dates.ymd_forms")]
+_KEYWORD_ITEM_PLAIN = re.sub(r"\(\?P<\w+>", "(?:", _KEYWORD_ITEM)
+_ENUMERATION = "|".join([*entries("citations.enumeration_forms"), AND])
+KEYWORD_AFTER_LIST = re.compile(
+    _KEYWORD_ITEM_PLAIN + r"(?:\s*(?:" + _ENUMERATION + r")\s*" + _KEYWORD_ITEM_PLAIN + r")*"
+    r"\s*(?P<kw>(?P<res>" + RESOLUTION_WORDS + r")|(?P<dec>" + DECISION_WORDS + r"))"
+)
+KEYWORD_AFTER_BODY = re.compile(r"(?P<body>" + KNOWN_BODY + r")|(?P<its>" + POSSESSIVES + r")")
+KEYWORD_AFTER_GAP = re.compile(
+    r"\s*(?:(?P<date>" + _YMD + r")\s*)?(?:(?:" + "|".join(entries("citations.title_forms") or ["(?!)"]) + r")\s*)?"
+)
+KEYWORD_AFTER_LOOKBACK = 400
+# Where a clause ends: the body of a list is looked for after it.
+CLAUSE_END = re.compile(r"[；;。]")
 
 # Page furniture: a line holding only a page counter and a job number ("2/5 25-10706",
 # "25-11473 5/21", "V.22-21550 4/5"). A number on such a line is not a citation, even right after
@@ -318,46 +354,72 @@ VOLUME_LIST_SPLIT = re.compile(r"\s*,\s*(?:(?:" + AND + r")\s+)?|\s+(?:" + AND +
 # Official Records
 # ---------------------------------------------------------------------------------------------
 
+# One pattern a language, built from its `[citations]` data (`records_*_forms`; see en.toml):
 # "Official Records of the General Assembly, Seventy-first Session, Supplement No. 53A (A/71/53/Add.1)"
 # "Official Records of the Economic and Social Council, 1998, Supplement No. 21 (E/1998/41)"
 # "Official Records of the Security Council, Sixty-eighth Year, Supplement for January, ..."
 # "Official Records of the Third United Nations Conference on the Law of the Sea, vol. XVII"
-OFFICIAL_RECORDS = re.compile(
-    r"Official\s+Records\s+of\s+the\s+(?P<organ>[A-Z][^,()]*?),\s+"
-    r"(?:(?P<ordinal>[A-Z][a-z]+(?:-[a-z]+)?)\s+(?P<special>(?:Emergency\s+)?Special\s+)?(?P<unit>Session|Year)"
-    r"|(?P<year>\d{4})(?!\d)"
-    r"|vol\.\s+(?P<volume>[IVXLC]+|\d+))"
-    r"(?:,\s+Supplement\s+No\.\s+(?P<supplement>\d+[A-Z]?)(?:\s+and\s+corrigend(?:um|a))?)?"
-    r"(?:\s*\((?P<inner>[^()]*(?:\([^()]*\)[^()]*)*)\))?"
+# "Documents officiels de l’Assemblée générale, soixante-dixième session, Supplément no 16 (A/70/16)"
+# "《大会正式记录，第七十届会议，补编第16号》(A/70/16)"
+# "الوثائق الرسمية للجمعية العامة، الدورة السبعون، الملحق رقم 16 (A/70/16)"
+# The symbols follow in parentheses, or in square brackets when they hold parentheses themselves
+# ("[A/73/12 (Part I) et A/73/12 (Part II)]").
+_RECORDS_INNER = r"(?:\s*\((?P<inner>[^()]*(?:\([^()]*\)[^()]*)*)\)|\s*\[(?P<inner_sq>[^\[\]]*)\])?"
+
+
+def _ordinal_pattern(data: dict) -> str:
+    c = data.get("citations", {})
+    singles, tens = list(c.get("ordinals", {})), list(c.get("ordinal_tens", {}))
+    units = [w for w, v in c.get("ordinals", {}).items() if v < 20]
+    joiner = "|".join(c.get("ordinal_joiner_forms", ["(?!)"]))
+    first, second = (units, tens) if c.get("ordinal_units_first") else (tens, units)
+    compound = rf"(?:{words_pattern(first)})(?:{joiner})(?:{words_pattern(second)})" if tens else "(?!)"
+    return rf"(?P<ordinal>(?i:{compound}|{words_pattern(singles)}))"
+
+
+def _records_pattern(data: dict) -> re.Pattern[str] | None:
+    c = data.get("citations", {})
+    if not c.get("records_forms"):
+        return None
+    fill = {
+        "body": KNOWN_BODY, "ordinal": _ordinal_pattern(data), "year": r"(?P<year>\d{4})(?!\d)",
+        "supplement": r"(?P<supplement>\d+[A-Z]?)", "volume": r"(?P<volume>[IVXLC]+|\d+)",
+    }
+
+    def forms(key: str) -> str:
+        alts = [re.sub(r"\{(\w+)\}", lambda m: fill[m[1]], f) for f in c.get(key, [])]
+        return "|".join(f"(?:{a})" for a in alts) or "(?!)"
+
+    comma = r"\s*(?:" + "|".join(re.escape(x) for x in c.get("commas", [","])) + r")\s*"
+    return re.compile(
+        r"(?:" + forms("records_forms") + r")" + comma
+        + r"(?:" + "|".join(forms(k) for k in ("records_session_forms", "records_year_forms", "records_volume_forms"))
+        + r")(?:" + comma + r"(?:" + forms("records_supplement_forms") + r"))?"
+        + (r"\s*(?:" + forms("records_end_forms") + r")" if c.get("records_end_forms") else "")
+        + _RECORDS_INNER
+    )
+
+
+# (language code, pattern) for every language that has Official Records forms.
+OFFICIAL_RECORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (code, pattern) for code, data in languages().items() if (pattern := _records_pattern(data)) is not None
 )
 
-_UNITS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9,
-}
-_TEENS = {
-    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
-    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
-}
-_TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90,
-}
-_TENS_ORDINAL = {
-    "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
-    "eightieth": 80, "ninetieth": 90,
-}
 
-
-def ordinal_value(word: str) -> int | None:
-    """The number an English ordinal word names: "Seventy-first" -> 71, "Eightieth" -> 80."""
-    w = word.lower()
-    for numbers in (_UNITS, _TEENS, _TENS_ORDINAL):
-        if w in numbers:
-            return numbers[w]
-    tens, _, unit = w.partition("-")
-    if tens in _TENS and unit in _UNITS:
-        return _TENS[tens] + _UNITS[unit]
+def ordinal_value(word: str, code: str = "en") -> int | None:
+    """The number an ordinal word of language `code` names (its `citations.ordinals`, or tens and a unit):
+    "Seventy-first" -> 71, "soixante-treizième" -> 73, "七十三" -> 73, "الثانية والخمسون" -> 52."""
+    c = language(code).get("citations", {})
+    singles = {k.lower(): v for k, v in c.get("ordinals", {}).items()}
+    tens = {k.lower(): v for k, v in c.get("ordinal_tens", {}).items()}
+    w = " ".join(word.lower().split())
+    if w in singles:
+        return singles[w]
+    for j in re.finditer("|".join(c.get("ordinal_joiner_forms", ["(?!)"])), w):
+        a, b = w[: j.start()], w[j.end():]
+        ten, unit = (b, a) if c.get("ordinal_units_first") else (a, b)
+        if ten in tens and singles.get(unit, 20) < 20:
+            return tens[ten] + singles[unit]
     return None
 
 
