@@ -22,6 +22,7 @@ import numpy as np
 from ..errors import Corrupt, Encrypted, TooLarge
 from ..model.text import RTL_SCRIPT, UNMAPPED_GLYPH, Char, PageChars, Rule
 from .glyphs import (
+    UPRIGHT_MAX_SLANT,
     Glyphs,
     base_font_name,
     chars_from_glyphs,
@@ -308,7 +309,7 @@ def _drawing_order(fast: _PerGlyphCalls, tpa: int, codes: np.ndarray, xs: np.nda
         order[s:e] = s + np.lexsort((-np.arange(e - s), place))
         for i in range(s, e):
             if fast.loose_box(tpa, i, ctypes.addressof(box)):
-                lean = style.lean * max(0.0, box[1] - ys[i]) if style.lean > 0 else 0.0
+                lean = style.lean * max(0.0, box[1] - ys[i]) if style.lean > UPRIGHT_MAX_SLANT else 0.0
                 advances[i] = max(0.0, box[2] - lean - xs[i])
     return order, advances
 
