@@ -47,8 +47,8 @@ RECALLING = para("Recalling its resolution 70/1 of 25 September 2015,", lead="Re
 def test_the_table_is_in_its_documented_order():
     assert [r.name for r in BODY_RULES] == [
         "closing-line", "annex-label", "annexed-text-heading", "annex-title", "inline-annex-title", "adopted-text",
-        "heading", "plain-heading", "numbered-item", "numbered-paragraph", "item", "undotted-number", "wrap-up",
-        "continuation", "unnumbered-paragraph",
+        "agreed", "heading", "plain-heading", "numbered-item", "numbered-paragraph", "item", "undotted-number",
+        "wrap-up", "continuation", "unnumbered-paragraph",
     ]
 
 

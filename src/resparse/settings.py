@@ -150,6 +150,9 @@ class StructureSettings:
 
     # The heading block and the text's start (un-conventions §1, §3.1).
     head_max_page: int = _setting(2, COUNT, "the heading block (masthead, type heading, title) ends by this page")
+    formula_max_page: int = _setting(
+        5, COUNT, "a text with no formula or paragraph on the head pages (a treaty's cover and title pages) has "
+        "its enacting formula by this page")
     min_italic_leads: int = _setting(
         2, COUNT, "a document whose body lines open in italics this often sets its leads in italics")
     main_column_tolerance: float = _setting(

@@ -8,7 +8,8 @@
   gaps are no word spaces (between Chinese characters).
 - Glyphs set together (one font and size, one baseline, no gap) travel as one run.
 - Turned text is left out: a glyph not written left to right on a horizontal baseline (a margin label set
-  vertically beside a landscape table, a stamp) is no part of the text; see `is_upright`.
+  vertically beside a landscape table, a stamp) is no part of the text; see `is_upright`. A glyph slanted
+  on its horizontal baseline (a regular font sheared by the writer to print italics) is upright.
 - Style: bold and italic are read from the font name, the one property every engine reports alike.
 """
 
@@ -45,6 +46,10 @@ MARK_REACH = 0.5
 MARK_SHIFT = 0.1
 # Largest share of the glyph's width (height) that its baseline (vertical axis) may rise by: about 0.6°.
 UPRIGHT_MAX_SLANT = 0.01
+# Largest share of the glyph's height that its top may lean right (or left) by, on a horizontal baseline, for
+# it to be upright, slanted: about 27°. A word processor prints italics in a font without an italic face by
+# shearing the regular one (a lean of about 0.33, 18°).
+SLANTED_MAX_SHEAR = 0.5
 
 BOLD_WORDS = ("bold", "black", "heavy")
 ITALIC_WORDS = ("italic", "oblique")
@@ -68,8 +73,15 @@ def is_italic(font: str) -> bool:
 def is_upright(a: float, b: float, c: float, d: float) -> bool:
     """Whether a glyph with this text-to-page matrix is written left to right on a horizontal baseline: not
     mirrored, not turned by more than `UPRIGHT_MAX_SLANT` (a matrix turned a quarter carries float noise
-    where a pure test of signs would take it for upright)."""
-    return a > 0 and d > 0 and abs(b) <= UPRIGHT_MAX_SLANT * a and abs(c) <= UPRIGHT_MAX_SLANT * d
+    where a pure test of signs would take it for upright); it may lean, sheared (`SLANTED_MAX_SHEAR`)."""
+    return a > 0 and d > 0 and abs(b) <= UPRIGHT_MAX_SLANT * a and abs(c) <= SLANTED_MAX_SHEAR * d
+
+
+def glyph_height(a: float, b: float, c: float, d: float) -> float:
+    """The scale of the text matrix across the baseline: the glyph's height for a font size of 1 (the area the
+    matrix gives a unit square over its width along the baseline, so that a shear does not count)."""
+    width = math.hypot(a, b)
+    return abs(a * d - b * c) / width if width else math.hypot(c, d)
 
 
 Run = tuple[str, float, bool, bool]  # a glyph's (font, size, bold, italic)

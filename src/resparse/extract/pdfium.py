@@ -22,9 +22,11 @@ import numpy as np
 from ..errors import Corrupt, Encrypted, TooLarge
 from ..model.text import RTL_SCRIPT, UNMAPPED_GLYPH, Char, PageChars, Rule
 from .glyphs import (
+    UPRIGHT_MAX_SLANT,
     Glyphs,
     base_font_name,
     chars_from_glyphs,
+    glyph_height,
     is_bold,
     is_italic,
     is_mark,
@@ -116,17 +118,19 @@ class _RunStyle:
     """What the glyphs of one font, size and text matrix share, read once for all of them (a page has a
     handful of these, and a hundred text objects)."""
 
-    __slots__ = ("font", "hscale", "upright", "run", "widths", "_font_size")
+    __slots__ = ("font", "hscale", "upright", "lean", "run", "widths", "_font_size")
 
     def __init__(self, R, font, font_size: float, m, name_buffer) -> None:  # noqa: N803 - the raw module
         self.font = font
         length = R.FPDFFont_GetBaseFontName(font, name_buffer, FONT_NAME_BUFFER) if font else 0
         name = base_font_name(name_buffer.value.decode("latin-1")) if length else ""
         # The glyph's height on the page: the font size scaled by the text and graphics matrices.
-        size = round(font_size * math.hypot(m.c, m.d), 2)
+        size = round(font_size * glyph_height(m.a, m.b, m.c, m.d), 2)
         self.run = (name, size, is_bold(name), is_italic(name))  # the glyph rows' run
         self.hscale = math.hypot(m.a, m.b)
         self.upright = is_upright(m.a, m.b, m.c, m.d)
+        # How far a glyph's top leans right for each point of its height (a font sheared to print italics).
+        self.lean = m.c / m.d if m.d else 0.0
         self.widths: dict[str, float] = {}  # advance by character, filled by `measure`
         self._font_size = font_size
 
@@ -218,7 +222,7 @@ def _read_chars(page, left: float, top: float) -> list[Char]:
         collections.deque(map(get_origin, itertools.repeat(tpa, len(index)), index.tolist(),
                               (bx + step * index).tolist(), (by + step * index).tolist()), maxlen=0)
         xs_, ys_ = np.frombuffer(xs), np.frombuffer(ys)
-        order, advances = _drawing_order(fast, tpa, codes, xs_, segment_starts, segment_styles)
+        order, advances = _drawing_order(fast, tpa, codes, xs_, ys_, segment_starts, segment_styles)
         # PDFium also puts spaces of its own into a text object, where it sees a gap: no glyph of the page.
         spaces = np.flatnonzero(codes == ord(" "))
         generated = np.fromiter(map(fast.is_generated, itertools.repeat(tpa, len(spaces)), spaces.tolist()),
@@ -268,8 +272,8 @@ def _one_glyph_repeats(fast: _PerGlyphCalls, tpa: int, keys: np.ndarray, codes: 
     return repeats
 
 
-def _drawing_order(fast: _PerGlyphCalls, tpa: int, codes: np.ndarray, xs: np.ndarray, segment_starts: list[int],
-                   segment_styles: list) -> tuple[np.ndarray | None, dict[int, float]]:
+def _drawing_order(fast: _PerGlyphCalls, tpa: int, codes: np.ndarray, xs: np.ndarray, ys: np.ndarray,
+                   segment_starts: list[int], segment_styles: list) -> tuple[np.ndarray | None, dict[int, float]]:
     """Where PDFium has reordered the glyphs of a text object holding right-to-left script, the order in which
     they were drawn, and their advances (None and {} on a page without such script: the common case, one test).
 
@@ -279,7 +283,8 @@ def _drawing_order(fast: _PerGlyphCalls, tpa: int, codes: np.ndarray, xs: np.nda
     letters and a mark with its letter, in the reverse of PDFium's order), so that every engine reports the
     same glyphs and the layout orders them once, from the page's geometry (`layout.bidi`). The advance of such
     a glyph is read from its loose box: the width PDFium's font reports for a character is that of one glyph
-    for it, and a shaped script has several (initial, medial, final forms).
+    for it, and a shaped script has several (initial, medial, final forms); the box of a slanted glyph reaches
+    past its advance by its lean at the top, which is taken off.
     """
     rtl = codes.astype(np.uint32).view("U1")
     if not RTL_SCRIPT.search("".join(rtl.tolist())):
@@ -304,7 +309,8 @@ def _drawing_order(fast: _PerGlyphCalls, tpa: int, codes: np.ndarray, xs: np.nda
         order[s:e] = s + np.lexsort((-np.arange(e - s), place))
         for i in range(s, e):
             if fast.loose_box(tpa, i, ctypes.addressof(box)):
-                advances[i] = max(0.0, box[2] - xs[i])
+                lean = style.lean * max(0.0, box[1] - ys[i]) if style.lean > UPRIGHT_MAX_SLANT else 0.0
+                advances[i] = max(0.0, box[2] - lean - xs[i])
     return order, advances
 
 

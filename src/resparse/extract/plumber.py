@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from ..errors import Corrupt, Encrypted, TooLarge
 from ..model.text import RTL_SCRIPT, UNMAPPED_GLYPH, PageChars, Rule
 from .glyphs import (
+    UPRIGHT_MAX_SLANT,
     Glyphs,
     base_font_name,
     chars_from_glyphs,
@@ -119,7 +120,13 @@ def _page_chars(page, number: int, objects: tuple[list[dict], list[dict], dict[s
         if run is None:
             font = base_font_name(fontname)
             run = runs[(fontname, size)] = (font, size, is_bold(font), is_italic(font))
-        rows.append((text, float(c["x0"]), float(c["x1"]), baseline, run))
+        x0, x1 = float(c["x0"]), float(c["x1"])
+        m = c["matrix"]
+        # A slanted glyph: pdfminer's box takes in its lean; the glyph stands where its baseline is, as PDFium has it.
+        if abs(m[2]) > UPRIGHT_MAX_SLANT * m[3]:
+            lean = m[2] / m[3]
+            x0, x1 = x0 - lean * min(0.0, float(c["y0"]) - m[5]), x1 - lean * max(0.0, float(c["y1"]) - m[5])
+        rows.append((text, x0, x1, baseline, run))
     rules = [Rule(x0=float(r["x0"]), x1=float(r["x1"]), top=float(r["top"]))
              for r in paths if abs(float(r["bottom"]) - float(r["top"])) <= RULE_MAX_THICKNESS]
     return PageChars(number=number, width=float(page.width), height=float(page.height),

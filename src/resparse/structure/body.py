@@ -1,11 +1,13 @@
 """Text blocks after the heading block → preamble, operative part and annexes (un-conventions §3).
 
 The blocks are read in order, and each is taken by the first of the named rules of `BODY_RULES` that
-applies to it: closing-line, annex-label, annex-title, inline-annex-title, heading, numbered-item,
-numbered-paragraph, item, wrap-up, continuation, unnumbered-paragraph. Each rule cites the convention it
-implements. Unnumbered paragraphs before the first operative paragraph are preambular; an unnumbered
-paragraph that closes with a full stop (or opens a list with a colon after an operative verb) is the
-single operative paragraph of a decision; items nest by label family and by the previous sibling's label,
+applies to it: closing-line, annex-label, annexed-text-heading, annex-title, inline-annex-title,
+adopted-text, agreed, heading, plain-heading, numbered-item, numbered-paragraph, item, undotted-number,
+wrap-up, continuation, unnumbered-paragraph. Each rule cites the convention it implements. Unnumbered
+paragraphs before the first operative paragraph are preambular (in a treaty, up to and with the phrase
+"Have agreed as follows:" that closes its preamble); an unnumbered paragraph that closes with a full stop
+(or opens a list with a colon after an operative verb) is the single operative paragraph of a decision;
+items nest by label family and by the previous sibling's label,
 so that "(i)" after "(h)" is a letter and "(ii)" after "(i)" a numeral.
 
 No node is changed after it is built. A heading or a wrap-up is whole in its block and is built when
@@ -77,12 +79,16 @@ def is_closing_block(block: TextBlock) -> bool:
 
 
 def is_formula(block: TextBlock, italics_in_use: bool, settings: StructureSettings = DEFAULT_STRUCTURE) -> bool:
-    """The enacting formula: the organ's name and a comma ("The General Assembly,"), a few words long."""
+    """The enacting formula: the organ's name and a comma ("The General Assembly,"), a few words long; or a
+    treaty's parties and a comma ("The Parties to this Agreement,", "Las Partes en el presente Acuerdo,")."""
     t = block.text
-    if not P.FORMULA.match(t) or len(t.split()) > settings.formula_max_words:
+    treaty = P.TREATY_FORMULA.match(t) is not None
+    if not (treaty or P.FORMULA.match(t)) or len(t.split()) > settings.formula_max_words:
         return False
     if italics_in_use and not block.lines[0].spans[0].italic:
         return False
+    if treaty:
+        return True
     bare = t.rstrip("".join(P.FORMULA_COMMAS))
     last = bare.split()[-1] if bare.split() else ""
     return t.endswith(P.FORMULA_COMMAS) and any(h in t for h in P.FORMULA_HEADS) or last in {
@@ -562,6 +568,23 @@ def _adopted_text_take(b: BodyBuilder, r: BlockReading) -> None:
     _unnumbered_paragraph_take(b, r)
 
 
+def _agreed_applies(b: BodyBuilder, r: BlockReading) -> bool:
+    """agreed (§3.3, treaty texts): in the preamble, the phrase that closes a treaty's preamble ("Have agreed as
+    follows:", "Han convenido en lo siguiente:", "Sont convenues de ce qui suit :") completes the sentence its
+    formula opens ("The Parties to this Agreement, Recalling …, Have agreed as follows:") and introduces the
+    articles."""
+    return b.current is b.preamble and r.label is None and P.AGREED.match(" ".join(r.text.split())) is not None
+
+
+def _agreed_take(b: BodyBuilder, r: BlockReading) -> None:
+    """The phrase is the last paragraph of the preamble, unnumbered, as printed; the blocks after it (the Parts,
+    Articles and their numbered paragraphs) are the operative part."""
+    text, refs, lead = r.plain
+    b._place(_UnitDraft(kind="paragraph", number="", text=text, lead=lead, footnotes=refs,
+                        pages=r.block.pages), r.block)
+    b.current = b.operative
+
+
 def _heading_applies(b: BodyBuilder, r: BlockReading) -> bool:
     """heading (§3.6): a bold block, short, without the punctuation of a sentence ("A. Mandate", "Political
     situation"), heads the paragraphs after it."""
@@ -724,14 +747,14 @@ def _unnumbered_paragraph_take(b: BodyBuilder, r: BlockReading) -> None:
                         pages=r.block.pages), r.block)
 
 
-# The body rules in order of precedence: the first that applies takes the block. Closing lines come first (a
-# date line is never a paragraph); annex labels and titles before headings (both are bold and short), and
-# the number of a text reproduced in an annex before the annex title; an adopted text's title before
-# headings (it is bold too, but larger, after a colon), and its formula before the unnumbered paragraph that
-# would otherwise take it; headings (bold, or plain before a numbered paragraph) before labels (a heading
-# may be numbered "1."); a numbered list inside an item before the numbered paragraph; labelled blocks
-# before unlabelled ones (a number that lost its dot is told by the sequence); of these, a wrap-up before a
-# continuation (both open in lower case), and the unnumbered paragraph last: it takes every block without a
+# The body rules in order of precedence: the first that applies takes the block. Closing lines come first (a date
+# line is never a paragraph); annex labels and titles before headings (both are bold and short), and the number of a
+# text reproduced in an annex before the annex title; an adopted text's title before headings (it is bold too, but
+# larger, after a colon), and its formula before the unnumbered paragraph that would otherwise take it; the phrase
+# closing a treaty's preamble before the unnumbered paragraph; headings (bold, or plain before a numbered paragraph)
+# before labels (a heading may be numbered "1."); a numbered list inside an item before the numbered paragraph;
+# labelled blocks before unlabelled ones (a number that lost its dot is told by the sequence); of these, a wrap-up
+# before a continuation (both open in lower case), and the unnumbered paragraph last: it takes every block without a
 # label that nothing else took.
 BODY_RULES: tuple[BodyRule, ...] = (
     BodyRule("closing-line", _closing_line_applies, _closing_line_take, in_text=False),
@@ -740,6 +763,7 @@ BODY_RULES: tuple[BodyRule, ...] = (
     BodyRule("annex-title", _annex_title_applies, _annex_title_take),
     BodyRule("inline-annex-title", _inline_annex_title_applies, _inline_annex_title_take),
     BodyRule("adopted-text", _adopted_text_applies, _adopted_text_take),
+    BodyRule("agreed", _agreed_applies, _agreed_take),
     BodyRule("heading", _heading_applies, _heading_take),
     BodyRule("plain-heading", _plain_heading_applies, _heading_take),
     BodyRule("numbered-item", _numbered_item_applies, _item_take),

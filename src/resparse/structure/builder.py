@@ -65,6 +65,13 @@ def _find_text_start(blocks: Sequence[TextBlock], italics: bool, size: float,
             and (len(t) >= settings.min_first_paragraph_chars or t.endswith(":"))
         ):
             return i, False
+    # A text with neither on its head pages may open with a cover and a title page (a treaty: its title, the
+    # Organization's name and the year): its formula is the first block shaped like one on a later page.
+    for i, b in enumerate(blocks):
+        if b.pages[0] > settings.formula_max_page:
+            break
+        if b.pages[0] > settings.head_max_page and is_formula(b, italics, settings):
+            return i, True
     return len(blocks), False
 
 

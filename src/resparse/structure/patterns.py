@@ -10,6 +10,7 @@ import re
 from ..citations.patterns import DATE_JOINER, MONTH_ALTERNATION, SYMBOL_CORE, YEAR_SUFFIX
 from ..citations.patterns import MONTHS as CITATION_MONTHS
 from ..languages import entries, forms_pattern, languages, words_pattern
+from ..model.text import UNMAPPED_GLYPH
 
 # Month names of the official languages, and their numbers (languages/data/<code>.toml, `dates.months`).
 MONTH_NUMBER = CITATION_MONTHS
@@ -49,6 +50,44 @@ FORMULA = re.compile(
     rf"|(?:{_ARTICLES})?(?:{words_pattern(ORGANS)})\s*(?:{'|'.join(map(re.escape, FORMULA_COMMAS))}))$"
 )
 FORMULA_HEADS = entries("formula.heads")
+
+
+def unreadable_letters(form: str) -> str:
+    """A regular expression (`form`) in which each letter outside the ASCII range (outside a character class,
+    not escaped) may also be a glyph without character (`UNMAPPED_GLYPH`): a font embedded without a full
+    character map leaves some letters of a line unreadable, and the line is still the phrase it prints."""
+    out: list[str] = []
+    escaped = False
+    in_class = False
+    for ch in form:
+        if escaped:
+            out.append(ch)
+            escaped = False
+        elif ch == "\\":
+            out.append(ch)
+            escaped = True
+        elif in_class:
+            out.append(ch)
+            in_class = ch != "]"
+        elif ch == "[":
+            out.append(ch)
+            in_class = True
+        elif ch.isalpha() and not ch.isascii():
+            out.append(f"[{ch}{UNMAPPED_GLYPH}]")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+# The enacting formula of a treaty text: its parties, and a comma ("The Parties to this Agreement,", "Las
+# Partes en el presente Acuerdo,", "The States Parties to the present Protocol,"; `formula.treaty_forms`).
+TREATY_FORMULA = re.compile(
+    rf"^(?:{'|'.join(unreadable_letters(f) for f in entries('formula.treaty_forms'))})\s*"
+    rf"(?:{'|'.join(map(re.escape, FORMULA_COMMAS))})$"
+)
+# The phrase that closes a treaty's preamble before its articles ("Have agreed as follows:", "Han convenido
+# en lo siguiente:"; `preamble.agreed_forms`).
+AGREED = re.compile(rf"^(?:{'|'.join(unreadable_letters(f) for f in entries('preamble.agreed_forms'))})$")
 
 # Paragraph labels at the start of a block, by family (§3.4, §3.5).
 NUMBER_LABEL = re.compile(r"^(\d{1,3})\.(?:\s+|(?=[A-Z“\"(]))")  # 1.  Decides
