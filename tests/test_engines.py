@@ -36,6 +36,8 @@ KNOWN_DIFFERENCES = {
                                      "advances of its own",
     "extra/A_AC.292_2025_INF_5_Rev.1.pdf": "Arabic set glyph by glyph: vowel signs and ligatures PDFium reports "
                                            "apart, advances of its own",
+    "extra/BBNJ_Agreement_2023_ar.pdf": "fonts without a character map: which glyphs each engine can name (PDFium "
+                                        "names some of them, pdfminer none)",
     "extra/BBNJ_Agreement_2023_ru.pdf": "a font without a character map: which glyphs each engine can name",
 }
 
