@@ -169,6 +169,7 @@ def test_a_treaty_after_a_cover_has_its_formula_preamble_and_articles():
                                                                       "Article 2"]
     assert [b.number for b in doc.operative if isinstance(b, Unit)] == ["1", "1", "2"]
     assert not [w for w in doc.warnings if w.code == "numbering_gap"]  # numbering restarts in each article
+    assert doc.metadata.title == TITLE and doc.metadata.body is None  # a cover's title, no organ's masthead
     assert validate(doc.to_dict()) == []
 
 
@@ -189,19 +190,20 @@ def source_of(pages):
 
 BBNJ = {
     "es": dict(formula="Las Partes en el presente Acuerdo,", count=18,
+               title="ACUERDO EN EL MARCO DE LA CONVENCIÓN DE LAS NACIONES UNIDAS SOBRE EL DERECHO DEL MAR",
                first="Recordando las disposiciones pertinentes de la Convención",
                last_lead="Aspirando a lograr una participación universal,",
                closing="Han convenido en lo siguiente:", article="Artículo 1 Términos empleados",
                operative="A los efectos del presente Acuerdo:",
                numbered="Por “mecanismo de gestión basado en áreas” se entiende"),
-    "fr": dict(formula="Les Parties au présent Accord,", count=18,
+    "fr": dict(formula="Les Parties au présent Accord,", count=18, title="ACCORD SE RAPPORTANT À LA CONVENTION",
                first="Rappelant les dispositions pertinentes de la Convention",
                last_lead="Aspirant à atteindre l’objectif d’une participation universelle,",
                closing="Sont convenues de ce qui suit :", article="Article premier Emploi des termes",
                operative="Aux fins du présent Accord, on entend par :",
                numbered="« Outil de gestion par zone » un outil"),
     # The Arabic text's fonts give no character for some letters (U+FFFD): the values are the text layer's.
-    "ar": dict(formula="إنّ الأ\ufffd\ufffdاف في ه\ufffdا الاتفاق،", count=18,
+    "ar": dict(formula="إنّ الأ\ufffd\ufffdاف في ه\ufffdا الاتفاق،", count=18, title="اتفاق مُ",
                first="إذ ت\ufffdـ\ufffd\ufffd إلى الأح\ufffdام",
                last_lead="و\ufffdذ ت\ufffd\ufffdح إلى ت\ufffdق\ufffd\ufffd عال\ufffd\ufffdة",
                closing="ق\ufffd اتفق\ufffd على ما یلي:", article="ال\ufffdادة 1 ",
@@ -235,6 +237,7 @@ def test_the_bbnj_agreement_has_its_formula_preamble_and_articles(bbnj, code):
     units = [b for b in doc.operative if isinstance(b, Unit)]
     assert units[0].text == want["operative"] and units[0].number == ""
     assert units[1].number == "1" and units[1].text.startswith(want["numbered"])
+    assert doc.metadata.body is None and doc.metadata.title.startswith(want["title"])  # the cover's title
     assert validate(doc.to_dict()) == []
 
 

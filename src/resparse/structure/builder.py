@@ -142,6 +142,10 @@ def build_document(pages: Sequence[Page], blocks: Sequence[TextBlock], source: S
     head_texts = [b.text for b in head]
     md, where = read_heading_block(head_texts, md, settings)
     text_left = min((ln.x0 for b in text_blocks[:settings.text_column_blocks] for ln in b.lines), default=0.0)
+    if md.symbol is None and md.body and not any(organ in md.body for organ in P.ORGANS):
+        # No symbol, so no masthead (un-conventions §1.1): the large type at the top of page 1 is the title of a
+        # cover (an agreement's) or of a paper, not the name of an organ.
+        md = replace(md, title=md.body, body=None)
     if not md.title:  # an adopted GA text has it with its number ("79/271. Title")
         md = replace(md, title=_title(head, where, text_left, settings))
 
