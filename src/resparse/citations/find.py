@@ -554,6 +554,7 @@ class _Finder:
         name = canonical_body(printed)
         if name not in P.SHORT_BODY_NAMES:
             return name
+        name = P.SHORT_BODY_OF[name]
         if self.context and name in self.context.split():
             return self.context
         if name == "Assembly":

@@ -156,7 +156,11 @@ GENERIC_BODY = (
 # The head noun alone refers to a body named elsewhere: "Assembly resolution 70/175" in a GA
 # text, "Council resolution 2013/12" in an ECOSOC text, "Conference resolution 9/1" in a
 # conference text. Resolved against the citing document's body in find.py.
-SHORT_BODY_NAMES = ("Assembly", "Council", "Conference", "Commission", "Board", "Committee")
+# Bodies named by their head noun alone ("the Council", "el Consejo"; `citations.short_bodies`), and the English
+# head noun each printed form stands for.
+SHORT_BODY_OF: dict[str, str] = {
+    printed: head for head, forms in table("citations.short_bodies").items() for printed in forms}
+SHORT_BODY_NAMES = tuple(SHORT_BODY_OF)
 
 # Bodies named by the number itself (UNFCCC-family decisions "1/CP.21", "1/CMA.6", "1/CMP.1").
 UNFCCC_BODIES = {
@@ -194,7 +198,8 @@ CITATION_HEAD = re.compile(
     r"(?:(?P<body>" + BODY + r")\s+(?:(?:" + ADJECTIVES + r")\s+)?"
     r"|(?P<its>" + POSSESSIVES + r")\s+(?:(?:" + ADJECTIVES + r")\s+)?)?"
     r"(?P<kw>(?P<res>" + RESOLUTION_WORDS + r")|(?P<dec>" + DECISION_WORDS + r"))"
-    r"(?:\s+(?P<body_after_kw>" + KNOWN_BODY + r"))?"  # Arabic: "قرار الجمعية العامة 70/1"
+    # The body after the keyword: "قرار الجمعية العامة 70/1", "las resoluciones de la Asamblea General 1514 (XV)".
+    r"(?:\s+(?:" + "|".join(entries("citations.body_after_forms")) + r")?(?P<body_after_kw>" + BODY + r"))?"
     r"(?=\s+(?:S-|ES-)?\d)"
 )
 
@@ -243,7 +248,7 @@ _DATE_OF = words_pattern(entries("citations.date_of"))
 # Not matched: "25 July 2024–30 July 2025" on its own (no number and keyword before it).
 DATE_AFTER_NUMBER = re.compile(
     r"(?:,?\s+(?:" + _DATE_OF + r")\s+)(?P<day>\d{1,2})(?:" + _DAY_SUFFIX + r")?\s+" + DATE_JOINER
-    + r"(?P<month>" + _MONTH + r")\s+" + DATE_JOINER + r"(?P<year>\d{4})(?!\d)",
+    + r"(?P<month>" + _MONTH + r")\s+" + DATE_JOINER + r"(?P<year>\d{4})(?!\d)" + YEAR_SUFFIX,
     re.I,
 )
 
