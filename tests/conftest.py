@@ -6,6 +6,9 @@ when the directory is absent (a clone without `../shared`).
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -57,3 +60,18 @@ def one_error_line(result, name: str) -> str:
     assert len(lines) == 1, result.stderr
     assert lines[0].startswith(f"resparse: error: {name}: "), lines[0]
     return lines[0]
+
+
+@pytest.fixture(scope="session")
+def ml_outputs(shared_dir: Path, tmp_path_factory) -> dict[str, dict[str, dict]]:
+    """`../shared/corpus/ml/pdf` converted once (a batch, as a user runs it): the JSON of each resolution by
+    its name and language code (`E_RES_2021_7` → `fr` → document)."""
+    pdfs = _existing_dir(shared_dir / "corpus" / "ml" / "pdf")
+    out = tmp_path_factory.mktemp("ml")
+    subprocess.run([sys.executable, "-m", "resparse", "extract", str(pdfs), "--glob", "*.pdf", "--out-dir", str(out),
+                    "-q", "-j", "2"], check=True)
+    groups: dict[str, dict[str, dict]] = {}
+    for path in sorted(out.rglob("*.json")):
+        name, _, code = path.stem.rpartition("_")
+        groups.setdefault(name, {})[code] = json.loads(path.read_text(encoding="utf-8"))
+    return groups

@@ -4,11 +4,6 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
 from resparse.citations import find_citations
@@ -131,32 +126,17 @@ def _targets(doc, kinds) -> set[str]:
     return out
 
 
-@pytest.fixture(scope="module")
-def ml_documents(shared_dir: Path, tmp_path_factory) -> dict[str, dict[str, dict]]:
-    pdfs = shared_dir / "corpus" / "ml" / "pdf"
-    if not pdfs.is_dir():
-        pytest.skip(f"{pdfs} is absent")
-    out = tmp_path_factory.mktemp("mlcite")
-    subprocess.run([sys.executable, "-m", "resparse", "extract", str(pdfs), "--glob", "*.pdf", "--out-dir", str(out),
-                    "-q", "-j", "2"], check=True)
-    groups: dict[str, dict[str, dict]] = {}
-    for path in sorted(out.rglob("*.json")):
-        name, _, code = path.stem.rpartition("_")
-        groups.setdefault(name, {})[code] = json.loads(path.read_text(encoding="utf-8"))
-    return groups
-
-
 @pytest.mark.parametrize("code", sorted(RESOLUTION_FLOORS))
-def test_resolution_and_decision_targets_match_english(ml_documents, code):
+def test_resolution_and_decision_targets_match_english(ml_outputs, code):
     kinds = {"resolution", "decision"}
-    same = [n for n, v in ml_documents.items() if _targets(v[code], kinds) == _targets(v["en"], kinds)]
+    same = [n for n, v in ml_outputs.items() if _targets(v[code], kinds) == _targets(v["en"], kinds)]
     assert len(same) >= RESOLUTION_FLOORS[code]
 
 
 @pytest.mark.parametrize("code", sorted(RECORDS_FLOORS))
-def test_official_records_targets_match_english(ml_documents, code):
+def test_official_records_targets_match_english(ml_outputs, code):
     kinds = {"official_records"}
-    same = [n for n, v in ml_documents.items() if _targets(v[code], kinds) == _targets(v["en"], kinds)]
+    same = [n for n, v in ml_outputs.items() if _targets(v[code], kinds) == _targets(v["en"], kinds)]
     assert len(same) >= RECORDS_FLOORS[code]
 
 

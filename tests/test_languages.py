@@ -5,11 +5,6 @@ resolution give the same skeleton.
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
 from factories import BODY_SIZE, MARGIN, laid_out_page, line, text_block
@@ -368,18 +363,8 @@ def _skeleton(doc: dict) -> dict:
 
 
 @pytest.fixture(scope="module")
-def ml_skeletons(shared_dir: Path, tmp_path_factory) -> dict[str, dict[str, dict]]:
-    pdfs = shared_dir / "corpus" / "ml" / "pdf"
-    if not pdfs.is_dir():
-        pytest.skip(f"{pdfs} is absent")
-    out = tmp_path_factory.mktemp("ml")
-    subprocess.run([sys.executable, "-m", "resparse", "extract", str(pdfs), "--glob", "*.pdf", "--out-dir", str(out),
-                    "-q", "-j", "2"], check=True)
-    groups: dict[str, dict[str, dict]] = {}
-    for path in sorted(out.rglob("*.json")):
-        name, _, code = path.stem.rpartition("_")
-        groups.setdefault(name, {})[code] = _skeleton(json.loads(path.read_text(encoding="utf-8")))
-    return groups
+def ml_skeletons(ml_outputs: dict[str, dict[str, dict]]) -> dict[str, dict[str, dict]]:
+    return {name: {code: _skeleton(doc) for code, doc in versions.items()} for name, versions in ml_outputs.items()}
 
 
 @pytest.mark.parametrize("code", [

@@ -165,6 +165,7 @@ def _ymd_date(text: str | None) -> str | None:
 
 
 def iso_numeric_date(year: str, month: str, day: str) -> str | None:
+    """The ISO date of numbers printed year first (`2015`, `9`, `25`); None for a date that does not exist."""
     try:
         return _dt.date(int(year), int(month), int(day)).isoformat()
     except ValueError:

@@ -6,13 +6,12 @@ lines, session, agenda item, the document-type heading, sponsors, number and tit
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
-from ..citations.find import canonical_symbol, split_joint
+from ..citations.find import canonical_symbol, iso_numeric_date, split_joint
 from ..citations.find import iso_date as parse_date
 from ..model.document import Metadata
 from ..model.text import UNREADABLE_GLYPH, Line
@@ -36,16 +35,10 @@ def iso_date(text: str) -> str | None:
     for rx in P.DATE_YMD:
         m = rx.search(text)
         if m:
-            return _ymd(m.group(1), m.group(2), m.group(3))
+            return iso_numeric_date(m.group(1), m.group(2), m.group(3))
     return None
 
 
-def _ymd(year: str, month: str, day: str) -> str | None:
-    """The ISO date of numbers printed year first."""
-    try:
-        return dt.date(int(year), int(month), int(day)).isoformat()
-    except ValueError:
-        return None
 
 
 def is_date(text: str) -> bool:
