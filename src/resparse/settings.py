@@ -92,6 +92,8 @@ class LayoutSettings:
     # text (headers ~8.5/10 of it), recurring from page to page.
     header_band_ratio: float = _setting(0.115, SHARE, "running headers stand in this top share of the page height")
     footer_band_ratio: float = _setting(0.12, SHARE, "running footers stand in this bottom share of the page height")
+    dashed_page_number_min_top_ratio: float = _setting(
+        0.75, SHARE, "a page number between dashes (\"- 2 -\") below this top share of the page is furniture")
     furniture_size_ratio: float = _setting(
         0.93, RATIO, "a line set smaller than this share of the body size is no body text (headers, notes)")
     recurring_min_pages: int = _setting(2, COUNT, "a running header or footer recurs on at least this many pages")

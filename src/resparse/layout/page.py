@@ -22,7 +22,6 @@ PAGE_NUMBER = re.compile(r"^\d{1,4}$")  # a bare page number in the footer band
 # A page number between dashes ("- 2 -", treaty texts), set like the text just above the footer band: furniture
 # anywhere in the lower part of the page (never a line of text).
 DASHED_PAGE_NUMBER = re.compile(r"^[-–—]\s?\d{1,4}\s?[-–—]$")
-DASHED_PAGE_NUMBER_MIN_TOP_RATIO = 0.75
 NOTE_START = re.compile(r"^(?:\*{1,3}|\d{1,3}/?)\s")  # a note opening with a full-size marker
 SEPARATOR_TEXT = re.compile(r"^[_\u2014\u2015\u2500-]{5,}$")
 
@@ -213,7 +212,7 @@ def split_page(page: PageChars, lines: list[Line], size: float, recurring: set[s
             and (is_furniture_text(text) or text in recurring or line.size < page_size * furniture_size)
             or in_footer
             and (is_furniture_text(text) or PAGE_NUMBER.match(text))
-            or line.top > DASHED_PAGE_NUMBER_MIN_TOP_RATIO * page.height
+            or line.top > settings.dashed_page_number_min_top_ratio * page.height
             and DASHED_PAGE_NUMBER.match(text)
         ):
             furniture.append(line)
