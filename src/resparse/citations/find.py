@@ -149,11 +149,8 @@ def _canonical_single(raw: str) -> str:
 
 def iso_date(day: str, month: str, year: str) -> str | None:
     """`19`, `September`, `2025` → `2025-09-19`; None for a date that does not exist."""
-    try:
-        month = re.sub(r"\s*/\s*", "/", _collapse(month)).lower()  # "تموز/ يوليه"
-        return _dt.date(int(year), P.MONTHS[month], int(day)).isoformat()
-    except (KeyError, ValueError):
-        return None
+    number = P.MONTHS.get(re.sub(r"\s*/\s*", "/", _collapse(month)).lower())  # "تموز/ يوليه"
+    return iso_numeric_date(year, number, day) if number else None
 
 
 def _ymd_date(text: str | None) -> str | None:
@@ -164,7 +161,7 @@ def _ymd_date(text: str | None) -> str | None:
     return None
 
 
-def iso_numeric_date(year: str, month: str, day: str) -> str | None:
+def iso_numeric_date(year: str | int, month: str | int, day: str | int) -> str | None:
     """The ISO date of numbers printed year first (`2015`, `9`, `25`); None for a date that does not exist."""
     try:
         return _dt.date(int(year), int(month), int(day)).isoformat()

@@ -17,14 +17,16 @@ from ..model.text import Line, Page, is_cjk
 from ..settings import DEFAULT_LAYOUT, LayoutSettings
 from .lines import marker_texts
 
-# Leading labels that open a new block even without extra space before them.
-# Arabic numbers its paragraphs "1 - " and its items with letters, "(أ)" (un-conventions §7), at times set solid
-# with the text ("10 -يطلب", "(س)تعزيز").
-LABEL_START = re.compile(r"^(?:(?:\d{1,3}\.|\((?:[a-z]{1,2}|[ivxlc]{1,6})\)|[a-z]\)|[•●▪]|\([\u0621-\u064a]{1,2}\))\s"
-                         r"|(?:\d{1,3}\s?-|\([\u0621-\u064a]{1,2}\))\s?(?=[\u0600-\u06ff]))")
-# A paragraph number ("1." or Arabic "1 - "): an operative paragraph, which a comma does not end (un-conventions
-# §3.4: it ends with a semicolon, a colon or a full stop).
-NUMBER_START = re.compile(r"^\d{1,3}(?:\.\s|\s?-\s?(?=[\u0600-\u06ff]))")
+# A paragraph number: "1." and the Arabic "1 - " (un-conventions §7), at times set solid with the text
+# ("10 -يطلب"). It numbers an operative paragraph, which a comma does not end (§3.4: it ends with a semicolon,
+# a colon or a full stop).
+PARAGRAPH_NUMBER = r"\d{1,3}(?:\.\s|\s?-\s?(?=[\u0600-\u06ff]))"
+NUMBER_START = re.compile("^" + PARAGRAPH_NUMBER)
+# Leading labels that open a new block even without extra space before them: paragraph numbers, item letters
+# and numerals, bullets, and the Arabic item letters "(أ)", at times set solid with the text ("(س)تعزيز").
+LABEL_START = re.compile(r"^(?:" + PARAGRAPH_NUMBER
+                         + r"|(?:\((?:[a-z]{1,2}|[ivxlc]{1,6})\)|[a-z]\)|[•●▪]|\([\u0621-\u064a]{1,2}\))\s"
+                         r"|\([\u0621-\u064a]{1,2}\)\s?(?=[\u0600-\u06ff]))")
 # What ends a paragraph, or a clause that ends a paragraph (a preambular ","), in the scripts of the six
 # languages: Latin and Cyrillic, Arabic (؛ ،), Chinese full-width forms (。 ； ： ，).
 PARAGRAPH_END = (".", ";", ":", "؛", "。", "；", "：")

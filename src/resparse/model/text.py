@@ -80,10 +80,10 @@ class PageChars:
     read_problems: int = 0  # warnings the PDF library gave while reading the page's content
 
 
-# Glyphs without a character map come out as the replacement character or private-use code points ("����").
-UNREADABLE_GLYPH = re.compile(r"[\ufffd\ue000-\uf8ff]")
 # What an engine gives for a glyph its font has no character for (no ToUnicode entry, no known encoding).
 UNMAPPED_GLYPH = "\ufffd"
+# Glyphs without a character map come out as that character or as private-use code points ("����").
+UNREADABLE_GLYPH = re.compile(f"[{UNMAPPED_GLYPH}\ue000-\uf8ff]")
 
 
 @dataclass
@@ -121,20 +121,25 @@ class Line:
         return "".join(s.text for s in self.spans)
 
     @property
+    def _text_spans(self) -> list[Span]:
+        """The spans of the line's text: not its markers, not its bare spaces."""
+        return [s for s in self.spans if not s.marker and s.text.strip()]
+
+    @property
     def bold(self) -> bool:
-        body = [s for s in self.spans if not s.marker and s.text.strip()]
+        body = self._text_spans
         return bool(body) and all(s.bold for s in body)
 
     @property
     def edge_weights(self) -> tuple[bool, bool]:
         """Whether the line's text opens and closes in bold: where a paragraph set partly in bold (after a lead
         in another face) breaks over lines, the weight does not change at the break."""
-        body = [s for s in self.spans if not s.marker and s.text.strip()]
+        body = self._text_spans
         return (body[0].bold, body[-1].bold) if body else (False, False)
 
     @property
     def italic(self) -> bool:
-        body = [s for s in self.spans if not s.marker and s.text.strip()]
+        body = self._text_spans
         return bool(body) and all(s.italic for s in body)
 
 

@@ -582,7 +582,7 @@ def _agreed_take(b: BodyBuilder, r: BlockReading) -> None:
     text, refs, lead = r.plain
     b._place(_UnitDraft(kind="paragraph", number="", text=text, lead=lead, footnotes=refs,
                         pages=r.block.pages), r.block)
-    b.current = b.operative
+    b._start_operative()
 
 
 def _heading_applies(b: BodyBuilder, r: BlockReading) -> bool:

@@ -39,8 +39,6 @@ def iso_date(text: str) -> str | None:
     return None
 
 
-
-
 def is_date(text: str) -> bool:
     """Whether `text` is a date and nothing else, in any language's form."""
     return bool(P.DATE.fullmatch(text)) or any(rx.fullmatch(text) for rx in P.DATE_YMD)
